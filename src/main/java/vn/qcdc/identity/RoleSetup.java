@@ -1,0 +1,95 @@
+package vn.qcdc.identity;
+
+import java.util.Locale;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the role groups and their standing grants, idempotently, on every start: which Camunda
+ * app each role may open, who may read what. Task visibility itself comes from candidate groups
+ * per unit (the engine grants those per task).
+ */
+@Component
+@Order(10)
+class RoleSetup implements ApplicationRunner {
+
+    static final String ROLE_GROUP_TYPE = "ROLE";
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizations;
+    private final MessageSource messages;
+
+    RoleSetup(IdentityService identityService, AuthorizationService authorizations, MessageSource messages) {
+        this.identityService = identityService;
+        this.authorizations = authorizations;
+        this.messages = messages;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Role role : Role.values()) {
+            ensureGroup(role);
+        }
+        for (Role role : Role.unitScopedRoles()) {
+            grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(role, Resources.USER, Authorization.ANY, Permissions.READ);
+            grant(role, Resources.GROUP, Authorization.ANY, Permissions.READ);
+            grant(role, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+        }
+        grant(Role.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Role.AUDITOR, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(Role.AUDITOR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        grant(Role.AUDITOR, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(Role.AUDITOR, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+        grant(Role.AUDITOR, Resources.TASK, Authorization.ANY, Permissions.READ);
+        for (Resource resource : Resources.values()) {
+            grant(Role.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+        }
+    }
+
+    private void ensureGroup(Role role) {
+        if (identityService.createGroupQuery().groupId(role.groupId()).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(role.groupId());
+        group.setName(messages.getMessage(role.messageKey(), null, VI));
+        group.setType(ROLE_GROUP_TYPE);
+        identityService.saveGroup(group);
+    }
+
+    /** Grants to a role group unless the same grant is already there. */
+    void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(role.groupId())
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization auth = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        if (existing == null) {
+            auth.setGroupId(role.groupId());
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
+        }
+        boolean changed = existing == null;
+        for (Permission p : permissions) {
+            if (!auth.isPermissionGranted(p)) {
+                auth.addPermission(p);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(auth);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package vn.qcdc.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+@Configuration
+class SecurityConfig {
+
+    /** Camunda's own sign-out call: it ends the one shared session too. */
+    private static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+
+    /** /engine-rest and actuator scrapes: stateless HTTP Basic, never a session or a redirect. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRestChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
+            throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+                .authenticationProvider(users)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("QCDC"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
+            throws Exception {
+        RequestMatcher jsonCalls = new OrRequestMatcher(
+                path("/api/**"), path("/camunda/api/**"));
+        http.authenticationProvider(users)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                                "/favicon.ico", "/actuator/health/**", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/api-docs/**", "/swagger-ui/**",
+                                "/portal/**", "/api/public/**", "/open311/**").permitAll()
+                        .requestMatchers("/admin/**", "/api/admin/**").hasRole(Role.ADMIN.groupId())
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.groupId())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureUrl("/login?error").permitAll())
+                .httpBasic(Customizer.withDefaults())
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CAMUNDA_LOGOUT)))
+                        .invalidateHttpSession(true)
+                        .deleteCookies("JSESSIONID")
+                        .logoutSuccessHandler(logoutSuccess()))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), jsonCalls)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                path("/**")))
+                // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN); the public JSON API is
+                // idempotency-keyed and cookie-less.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/public/**", "/open311/**"))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static LogoutSuccessHandler logoutSuccess() {
+        var toLoginPage = new SimpleUrlLogoutSuccessHandler();
+        toLoginPage.setDefaultTargetUrl("/login?logout");
+        var plainOk = new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK);
+        return (request, response, authentication) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")) {
+                plainOk.onLogoutSuccess(request, response, authentication);
+            } else {
+                toLoginPage.onLogoutSuccess(request, response, authentication);
+            }
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package vn.qcdc.rules;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+/** Working days: Monday to Friday, less the public holidays an admin keeps in the holiday table. */
+@Component
+public class WorkingDayCalendar {
+
+    private final HolidayRepository holidays;
+
+    WorkingDayCalendar(HolidayRepository holidays) {
+        this.holidays = holidays;
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        return isWorkingDay(day, holidays.daysBetween(day, day));
+    }
+
+    /** The n-th working day after {@code start} (the day of receipt itself does not count). */
+    public LocalDate addWorkingDays(LocalDate start, int n) {
+        Set<LocalDate> off = holidays.daysBetween(start, start.plusDays(n * 3L + 60));
+        LocalDate day = start;
+        int counted = 0;
+        while (counted < n) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day, off)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    /** {@code day} itself if it is a working day, else the next one. */
+    public LocalDate onOrNextWorkingDay(LocalDate day) {
+        Set<LocalDate> off = holidays.daysBetween(day, day.plusDays(60));
+        LocalDate d = day;
+        while (!isWorkingDay(d, off)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    private static boolean isWorkingDay(LocalDate day, Set<LocalDate> off) {
+        DayOfWeek dow = day.getDayOfWeek();
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !off.contains(day);
+    }
+}
