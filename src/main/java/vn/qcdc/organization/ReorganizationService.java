@@ -51,29 +51,31 @@ public class ReorganizationService {
         List<ReorganizationRow> rows = parsed.rows();
         LocalDate effective = rows.get(0).effectiveDate();
         int created = 0, updated = 0, dissolved = 0, moved = 0;
+        List<OrgUnit> changed = new ArrayList<>();
         for (ReorganizationRow row : rows) {
-            switch (row.action()) {
-                case CREATE -> {
-                    OrgUnit unit = new OrgUnit(row.code(), row.name(), row.type(), row.parentCode(), row.staffCount(),
-                            row.hasTradeUnion(), effective, null, null);
-                    units.insert(unit);
-                    unitGroups.ensureFor(unit);
-                    created++;
-                }
-                case UPDATE -> {
-                    OrgUnit old = units.find(row.code()).orElseThrow();
-                    OrgUnit unit = new OrgUnit(row.code(), row.name(), row.type(), row.parentCode(), row.staffCount(),
-                            row.hasTradeUnion(), old.validFrom(), null, null);
-                    units.update(unit);
-                    unitGroups.ensureFor(unit);
-                    updated++;
-                }
-                case DISSOLVE -> {
-                    units.dissolve(row.code(), effective.minusDays(1), row.successorCode());
-                    moved += openWork.move(row.code(), row.successorCode());
-                    unitGroups.transferMembers(row.code(), row.successorCode());
-                    dissolved++;
-                }
+            if (row.action() == ReorganizationRow.Action.CREATE) {
+                OrgUnit unit = new OrgUnit(row.code(), row.name(), row.type(), row.parentCode(), row.staffCount(),
+                        row.hasTradeUnion(), effective, null, null);
+                units.insert(unit);
+                changed.add(unit);
+                created++;
+            } else if (row.action() == ReorganizationRow.Action.UPDATE) {
+                OrgUnit old = units.find(row.code()).orElseThrow();
+                OrgUnit unit = new OrgUnit(row.code(), row.name(), row.type(), row.parentCode(), row.staffCount(),
+                        row.hasTradeUnion(), old.validFrom(), null, null);
+                units.update(unit);
+                changed.add(unit);
+                updated++;
+            }
+        }
+        // successors' groups must exist before open work moves into them
+        unitGroups.ensureFor(changed);
+        for (ReorganizationRow row : rows) {
+            if (row.action() == ReorganizationRow.Action.DISSOLVE) {
+                units.dissolve(row.code(), effective.minusDays(1), row.successorCode());
+                moved += openWork.move(row.code(), row.successorCode());
+                unitGroups.transferMembers(row.code(), row.successorCode());
+                dissolved++;
             }
         }
         jdbc.update("insert into org_reorganization (source_name, effective_date, applied_at, applied_by, created_units,"

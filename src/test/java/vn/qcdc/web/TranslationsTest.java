@@ -1,0 +1,83 @@
+package vn.qcdc.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Vietnamese and English must say the same things: same keys, no empty value. */
+class TranslationsTest {
+
+    @Test
+    void pageMessagesHaveTheSameKeysInBothLanguages() throws IOException {
+        Properties vi = properties("messages_vi.properties");
+        Properties en = properties("messages_en.properties");
+        assertThat(vi.stringPropertyNames()).isNotEmpty().isEqualTo(en.stringPropertyNames());
+        vi.forEach((k, v) -> assertThat(v.toString()).as("vi " + k).isNotBlank());
+        en.forEach((k, v) -> assertThat(v.toString()).as("en " + k).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "welcome"})
+    void camundaTranslationHasEveryKeyOfTheEnglishOriginal(String app) throws IOException {
+        String base = "META-INF/resources/webjars/camunda/app/" + app + "/locales/";
+        JsonNode en = json(base + "en.json");
+        JsonNode vi = json(base + "vi.json");
+        assertThat(keys(vi, "")).isEqualTo(keys(en, ""));
+        for (String key : keys(en, "")) {
+            JsonNode original = en.at("/" + key.replace(".", "/"));
+            if (original.isTextual() && !original.asText().isBlank()) {
+                assertThat(vi.at("/" + key.replace(".", "/")).asText()).as(app + " " + key).isNotBlank();
+            }
+        }
+    }
+
+    private static Set<String> keys(JsonNode node, String prefix) {
+        Set<String> keys = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String key = prefix + field.getKey();
+            keys.add(key);
+            if (field.getValue().isObject()) {
+                keys.addAll(keys(field.getValue(), key + "."));
+            }
+        }
+        return keys;
+    }
+
+    private static JsonNode json(String resource) throws IOException {
+        try (InputStream in = resource(resource)) {
+            byte[] bytes = in.readAllBytes();
+            String text = new String(bytes, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+            return new ObjectMapper().readTree(text);
+        }
+    }
+
+    private static Properties properties(String resource) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = resource(resource)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = TranslationsTest.class.getClassLoader().getResourceAsStream(name);
+        assertThat(in).as(name).isNotNull();
+        return in;
+    }
+}
