@@ -1,0 +1,76 @@
+package vn.qcdc.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import vn.qcdc.support.QcdcTest;
+
+/** Every BPMN, DMN and form in processes/ and forms/ is deployed, and every process follows the house rules. */
+@QcdcTest
+class DeploymentTest {
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Test
+    void everyModelAndFormIsDeployed() throws IOException {
+        Set<String> deployed = new HashSet<>();
+        for (Deployment d : repositoryService.createDeploymentQuery().list()) {
+            // resource names carry the classpath location they were found at: compare file names
+            repositoryService.getDeploymentResourceNames(d.getId())
+                    .forEach(name -> deployed.add(name.substring(name.lastIndexOf('/') + 1)));
+        }
+        List<Path> files = modelFiles();
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            assertThat(deployed).as(file.toString()).contains(file.getFileName().toString());
+        }
+        for (Path bpmn : files.stream().filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+            String key = bpmn.getFileName().toString().replace(".bpmn", "");
+            assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().count())
+                    .as("process id = file name: " + key).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void everyProcessHasHistoryTimeToLiveADiagramAndFormsForItsTasks() {
+        for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+            assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isNotNull();
+            BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+            Set<String> shapes = new HashSet<>();
+            model.getModelElementsByType(BpmnShape.class).forEach(s -> shapes.add(s.getBpmnElement().getId()));
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                assertThat(node.getName()).as(definition.getKey() + "/" + node.getId() + " has a name").isNotBlank();
+                assertThat(shapes).as(definition.getKey() + "/" + node.getId() + " is drawn").contains(node.getId());
+            }
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                assertThat(task.getCamundaFormRef()).as(task.getId() + " uses a Camunda Form").isNotBlank();
+                assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+            }
+        }
+    }
+
+    private static List<Path> modelFiles() throws IOException {
+        try (Stream<Path> processes = Files.list(Path.of("processes")); Stream<Path> forms = Files.list(Path.of("forms"))) {
+            return Stream.concat(processes, forms)
+                    .filter(p -> p.toString().matches(".*\\.(bpmn|dmn|form)$")).toList();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package vn.qcdc.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.qcdc.support.Browser;
+import vn.qcdc.support.DemoUsers;
+import vn.qcdc.support.QcdcTest;
+
+/** A real browser: one sign-in on our page opens Camunda Tasklist, in Vietnamese, with the shared filters. */
+@QcdcTest
+class TasklistBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anOfficerSignsInOnceAndWorksInAVietnameseTasklist() throws Exception {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("tiepdan.p1", DemoUsers.PASSWORD);
+            assertThat(browser.driver.getPageSource()).contains("Cán bộ tiếp công dân");
+
+            browser.driver.findElement(By.cssSelector("#card-tasklist a")).click();
+            browser.waitForText(SharedTaskFilters.MY_UNIT);
+            browser.waitForText("Khởi tạo quy trình");
+            browser.driver.findElement(By.partialLinkText(SharedTaskFilters.MY_UNIT)).click();
+            browser.waitForText("Phân loại và thông báo tiếp nhận");
+            Files.createDirectories(Path.of("target/screenshots"));
+            Files.write(Path.of("target/screenshots/tasklist-vi.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+
+            // signing out in Tasklist ends the one session and lands on our sign-in page
+            browser.driver.findElement(By.cssSelector(".account .dropdown-toggle, [cam-widget-header] .account a")).click();
+            browser.driver.findElement(By.cssSelector("a[ng-click*='logout'], .logout a")).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().contains("/login"));
+            browser.open("/camunda/app/tasklist/default/");
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/login");
+        }
+    }
+}
