@@ -1,6 +1,6 @@
 // Authoring aid (not part of the build): adds a BPMN diagram (BPMNDI) to hand-written process XML.
 //   cd /tmp/bpmnlayout && npm install bpmn-auto-layout@1.3.0
-//   node /path/to/tools/layout-bpmn.mjs processes/x.bpmn   (rewrites the file in place)
+//   node src/tools/layout-bpmn.mjs processes/x.bpmn   (rewrites the file in place)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
