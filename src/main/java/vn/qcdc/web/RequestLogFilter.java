@@ -37,12 +37,14 @@ class RequestLogFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             if (log.isInfoEnabled() && !request.getRequestURI().startsWith("/webjars/")) {
-                log.atInfo().setMessage("request")
+                long durationMs = (System.nanoTime() - start) / 1_000_000;
+                // key-values for structured (ECS) logs, the same facts in the message for plain logs
+                log.atInfo()
                         .addKeyValue("method", request.getMethod())
                         .addKeyValue("path", request.getRequestURI())
                         .addKeyValue("status", response.getStatus())
-                        .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
-                        .log();
+                        .addKeyValue("durationMs", durationMs)
+                        .log("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), response.getStatus(), durationMs);
             }
             MDC.remove("requestId");
         }

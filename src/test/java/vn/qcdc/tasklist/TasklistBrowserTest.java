@@ -34,6 +34,8 @@ class TasklistBrowserTest {
             browser.waitForText("Khởi tạo quy trình");
             browser.driver.findElement(By.partialLinkText(SharedTaskFilters.MY_UNIT)).click();
             browser.waitForText("Phân loại và thông báo tiếp nhận");
+            assertThat(java.net.URLDecoder.decode(browser.driver.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("earliest due first").contains("\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"");
             Files.createDirectories(Path.of("target/screenshots"));
             Files.write(Path.of("target/screenshots/tasklist-vi.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
 

@@ -13,7 +13,7 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'vi'
   },
-  customScripts: ['qcdc/project-sign-in'],
+  customScripts: ['qcdc/qcdc-webapps'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'Nhận công việc đang chọn'},
     focusFilter: {key: 'ctrl+shift+f', description: 'Chuyển tới bộ lọc đầu tiên'},

@@ -8,7 +8,7 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'vi'
   },
-  customScripts: ['../tasklist/qcdc/project-sign-in'],
+  customScripts: ['../tasklist/qcdc/qcdc-webapps'],
   links: [
     {label: 'QCDC', href: '/', description: 'Trang chủ hệ thống Quy chế dân chủ ở cơ sở'}
   ]
