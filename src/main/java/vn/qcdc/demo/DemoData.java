@@ -22,8 +22,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import vn.qcdc.identity.Role;
-import vn.qcdc.organization.OrgUnitRepository;
-import vn.qcdc.petitions.PetitionStarter;
+import vn.qcdc.petitions.CaseIntake;
+import vn.qcdc.petitions.CaseKind;
+import vn.qcdc.petitions.Channel;
+import vn.qcdc.petitions.Submission;
 
 /** Demo users (every role, two communes of two districts) and a few open cases; demo profile only. */
 @Component
@@ -35,15 +37,13 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final IdentityService identityService;
-    private final OrgUnitRepository units;
-    private final PetitionStarter petitions;
+    private final CaseIntake intake;
     private final String password;
 
-    DemoData(IdentityService identityService, OrgUnitRepository units, PetitionStarter petitions,
+    DemoData(IdentityService identityService, CaseIntake intake,
             @Value("${qcdc.demo.password}") String password) {
         this.identityService = identityService;
-        this.units = units;
-        this.petitions = petitions;
+        this.intake = intake;
         this.password = password;
     }
 
@@ -58,15 +58,17 @@ class DemoData implements ApplicationRunner {
             }
         }
         Instant now = Instant.now();
-        startCase("hg-vithanh-p1", "Đèn chiếu sáng hẻm 5 không hoạt động",
-                "Đèn đường hẻm 5 khu vực 1 hư đã hai tuần, đề nghị sửa chữa.", now.minus(2, ChronoUnit.DAYS));
-        startCase("hg-vithanh-p1", "Đề nghị nạo vét cống thoát nước",
-                "Cống thoát nước đường Trần Hưng Đạo bị nghẹt, ngập khi mưa.", now.minus(20, ChronoUnit.DAYS));
-        startCase("hg-phunghiep-cayduong", "Phản ánh tiếng ồn cơ sở xay xát",
-                "Cơ sở xay xát lúa hoạt động ban đêm gây ồn ấp Mỹ Lợi.", now.minus(1, ChronoUnit.DAYS));
-        startCase("hg-phunghiep-cayduong", "Kiến nghị công khai dự toán làm đường",
-                "Đề nghị niêm yết công khai dự toán tuyến đường liên ấp.", now.minus(5, ChronoUnit.DAYS));
-        log.info("Đã tạo dữ liệu mẫu: người dùng demo và 4 hồ sơ kiến nghị.");
+        startCase(CaseKind.PETITION, "hg-vithanh-p1", "Đèn chiếu sáng hẻm 5 không hoạt động",
+                "Đèn đường hẻm 5 khu vực 1 hư đã hai tuần, đề nghị sửa chữa.", "Trần Thị Mai", now.minus(2, ChronoUnit.DAYS));
+        startCase(CaseKind.COMPLAINT, "hg-vithanh-p1", "Khiếu nại quyết định thu hồi đất",
+                "Tôi không đồng ý với mức bồi thường khi thu hồi đất tại khu vực 2.", "Nguyễn Văn Tư",
+                now.minus(20, ChronoUnit.DAYS));
+        startCase(CaseKind.DENUNCIATION, "hg-phunghiep-cayduong", "Tố cáo cán bộ địa chính",
+                "Cán bộ địa chính thị trấn nhận tiền khi làm thủ tục cấp giấy chứng nhận.", "Lê Văn Năm",
+                now.minus(1, ChronoUnit.DAYS));
+        startCase(CaseKind.PETITION, "hg-phunghiep-cayduong", "Kiến nghị công khai dự toán làm đường",
+                "Đề nghị niêm yết công khai dự toán tuyến đường liên ấp.", null, now.minus(5, ChronoUnit.DAYS));
+        log.info("Đã tạo dữ liệu mẫu: người dùng demo và 4 hồ sơ công dân.");
     }
 
     private void createUser(CSVRecord r) {
@@ -89,7 +91,9 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    private void startCase(String unitCode, String title, String content, Instant receivedAt) {
-        units.find(unitCode).ifPresent(unit -> petitions.start(unit, title, content, receivedAt));
+    private void startCase(CaseKind kind, String unitCode, String title, String content, String citizen, Instant receivedAt) {
+        intake.submit(new Submission(kind, Channel.IN_PERSON, unitCode, title, content, citizen,
+                citizen == null ? null : "Khu vực 1", citizen == null ? null : "0939 000 000", citizen == null, false,
+                java.util.List.of(), null, receivedAt, 1, null, null), "demo");
     }
 }

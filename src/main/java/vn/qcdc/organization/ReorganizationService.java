@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +28,15 @@ public class ReorganizationService {
     private final UnitGroups unitGroups;
     private final OpenWorkTransfer openWork;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    ReorganizationService(OrgUnitRepository units, UnitGroups unitGroups, OpenWorkTransfer openWork, JdbcTemplate jdbc) {
+    ReorganizationService(OrgUnitRepository units, UnitGroups unitGroups, OpenWorkTransfer openWork, JdbcTemplate jdbc,
+            ApplicationEventPublisher events) {
         this.units = units;
         this.unitGroups = unitGroups;
         this.openWork = openWork;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public record Result(LocalDate effectiveDate, int created, int updated, int dissolved, int movedTasks) {
@@ -75,6 +79,7 @@ public class ReorganizationService {
                 units.dissolve(row.code(), effective.minusDays(1), row.successorCode());
                 moved += openWork.move(row.code(), row.successorCode());
                 unitGroups.transferMembers(row.code(), row.successorCode());
+                events.publishEvent(new UnitDissolved(row.code(), row.successorCode()));
                 dissolved++;
             }
         }

@@ -14,6 +14,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public class ProductionSafetyCheck implements EnvironmentPostProcessor {
 
+    static final String DEMO_IDENTITY_KEY = "ZGVtby1vbmx5LWtleS1kby1ub3QtdXNlLWluLXByb2Q=";
+
     static final Set<String> DEFAULT_PASSWORDS =
             Set.of("admin", "admin123", "demo", "demo123", "password", "changeme", "123456", "camunda");
 
@@ -33,6 +35,10 @@ public class ProductionSafetyCheck implements EnvironmentPostProcessor {
         if (DEFAULT_PASSWORDS.contains(password.toLowerCase(Locale.ROOT)) || password.length() < 12) {
             throw new IllegalStateException(
                     "Hồ sơ 'prod' từ chối mật khẩu quản trị mặc định hoặc ngắn hơn 12 ký tự (QCDC_ADMIN_PASSWORD).");
+        }
+        if (DEMO_IDENTITY_KEY.equals(environment.getProperty("qcdc.crypto.identity-key"))) {
+            throw new IllegalStateException(
+                    "Hồ sơ 'prod' cần khóa mã hóa riêng cho thông tin người tố cáo: đặt QCDC_IDENTITY_KEY (32 byte, base64).");
         }
         String url = environment.getProperty("spring.datasource.url", "");
         if (!url.startsWith("jdbc:postgresql:")) {

@@ -3,7 +3,6 @@ package vn.qcdc.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.qcdc.organization.OrgUnitRepository;
-import vn.qcdc.petitions.PetitionStarter;
+import vn.qcdc.petitions.CaseIntake;
+import vn.qcdc.petitions.CaseKind;
+import vn.qcdc.petitions.CaseRepository;
+import vn.qcdc.petitions.Channel;
+import vn.qcdc.petitions.Submission;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
 import vn.qcdc.support.WebSession;
@@ -24,7 +27,9 @@ class AccessControlTest {
     @LocalServerPort
     int port;
     @Autowired
-    PetitionStarter petitions;
+    CaseIntake intake;
+    @Autowired
+    CaseRepository cases;
     @Autowired
     OrgUnitRepository units;
     @Autowired
@@ -40,8 +45,10 @@ class AccessControlTest {
     }
 
     private String openTaskIn(String unitCode) {
-        var instance = petitions.start(units.find(unitCode).orElseThrow(), "Kiểm tra quyền", "Nội dung", Instant.now());
-        return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+        var receipt = intake.submit(Submission.of(CaseKind.PETITION, Channel.PORTAL, unitCode, "Kiểm tra quyền", "Nội dung",
+                "Công dân", "Ấp 1", "0900000000", false, null, null), "test");
+        String processInstanceId = cases.findByCode(receipt.trackingCode()).orElseThrow().processInstanceId();
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
     }
 
     @Test

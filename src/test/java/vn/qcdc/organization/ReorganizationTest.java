@@ -16,7 +16,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +35,11 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
-import vn.qcdc.petitions.PetitionStarter;
+import vn.qcdc.petitions.CaseIntake;
+import vn.qcdc.petitions.CaseKind;
+import vn.qcdc.petitions.CaseRepository;
+import vn.qcdc.petitions.Channel;
+import vn.qcdc.petitions.Submission;
 import vn.qcdc.support.QcdcTest;
 
 /**
@@ -51,7 +54,9 @@ class ReorganizationTest {
     @Autowired
     OrgUnitRepository units;
     @Autowired
-    PetitionStarter petitions;
+    CaseIntake intake;
+    @Autowired
+    CaseRepository cases;
     @Autowired
     TaskService taskService;
     @Autowired
@@ -79,8 +84,8 @@ class ReorganizationTest {
         identityService.saveUser(user);
         identityService.createMembership(officer, "reception-officer");
         identityService.createMembership(officer, prefix + "hg-vithanh-p1:reception-officer");
-        String wardCase = petitions.start(ward, "Trước sáp nhập", "Nội dung", Instant.now()).getId();
-        String townCase = petitions.start(town, "Trước sáp nhập", "Nội dung", Instant.now()).getId();
+        String wardCase = openCase(ward);
+        String townCase = openCase(town);
 
         var result = reorganizations.apply(new StringReader(prefixed("seed/organization/can-tho-2025-07-01.csv")),
                 "can-tho-2025-07-01.csv", "test");
@@ -101,6 +106,8 @@ class ReorganizationTest {
         assertThat(runtimeService.getVariable(wardCase, "unitCode")).isEqualTo(successor);
         assertThat(runtimeService.getVariable(townCase, "unitCode"))
                 .isEqualTo(units.find(town.code()).orElseThrow().successorCode());
+        assertThat(cases.findByUnits(java.util.List.of(successor), 100))
+                .extracting(c -> c.processInstanceId()).contains(wardCase);
 
         // the ward's officer carries on in the successor and still sees the case, now as that unit's work
         identityService.setAuthentication(officer, identityService.createGroupQuery().groupMember(officer).list()
@@ -173,6 +180,12 @@ class ReorganizationTest {
         mvc.perform(get("/organization").with(user("xuly.p1").roles("handling-officer")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Văn phòng thử")));
+    }
+
+    private String openCase(OrgUnit unit) {
+        var receipt = intake.submit(Submission.of(CaseKind.PETITION, Channel.IN_PERSON, unit.code(), "Trước sáp nhập",
+                "Nội dung", "Công dân", "Ấp 1", "0900000000", false, null, null), "test");
+        return cases.findByCode(receipt.trackingCode()).orElseThrow().processInstanceId();
     }
 
     /** The shipped file with every unit code prefixed. */

@@ -30,6 +30,13 @@ class ProductionSafetyCheckTest {
     }
 
     @Test
+    void prodRefusesTheDemoIdentityKey() {
+        MockEnvironment env = prod("a-long-Secret-2026", "jdbc:postgresql://db:5432/qcdc");
+        env.setProperty("qcdc.crypto.identity-key", ProductionSafetyCheck.DEMO_IDENTITY_KEY);
+        assertThatThrownBy(() -> check.postProcessEnvironment(env, null)).hasMessageContaining("QCDC_IDENTITY_KEY");
+    }
+
+    @Test
     void prodRefusesH2() {
         assertThatThrownBy(() -> check.postProcessEnvironment(prod("a-long-Secret-2026", "jdbc:h2:file:./data/x"), null))
                 .hasMessageContaining("PostgreSQL");
@@ -53,6 +60,7 @@ class ProductionSafetyCheckTest {
         env.setActiveProfiles("prod");
         env.setProperty("qcdc.admin.password", password);
         env.setProperty("spring.datasource.url", url);
+        env.setProperty("qcdc.crypto.identity-key", "c2VjcmV0LWtleS1vZi0zMi1ieXRlcy1sb25nLXllcyE=");
         return env;
     }
 }

@@ -1,0 +1,79 @@
+package vn.qcdc.petitions;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import vn.qcdc.organization.OrgUnit;
+import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.organization.OrgUnitType;
+
+/** The rules every channel's submission must meet; each broken one becomes a message for the citizen. */
+@Component
+class SubmissionValidator {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_CONTENT = 10_000;
+    static final int MAX_NAME = 200;
+    static final int MAX_ADDRESS = 300;
+    static final int MAX_CONTACT = 200;
+    static final int MAX_IDEMPOTENCY_KEY = 100;
+
+    private final OrgUnitRepository units;
+
+    SubmissionValidator(OrgUnitRepository units) {
+        this.units = units;
+    }
+
+    List<FieldProblem> validate(Submission s) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (s.kind() == null) {
+            problems.add(new FieldProblem("kind", "case.kind.unknown"));
+        }
+        if (s.channel() == null) {
+            problems.add(new FieldProblem("channel", "case.channel.unknown"));
+        }
+        text(problems, "title", s.title(), true, MAX_TITLE);
+        text(problems, "content", s.content(), true, MAX_CONTENT);
+        text(problems, "citizenName", s.citizenName(), false, MAX_NAME);
+        text(problems, "citizenAddress", s.citizenAddress(), false, MAX_ADDRESS);
+        text(problems, "citizenContact", s.citizenContact(), false, MAX_CONTACT);
+        if (s.idempotencyKey() != null && (s.idempotencyKey().isBlank() || s.idempotencyKey().length() > MAX_IDEMPOTENCY_KEY)) {
+            problems.add(new FieldProblem("idempotencyKey", "case.idempotency.invalid", MAX_IDEMPOTENCY_KEY));
+        }
+        if (s.unitCode() == null || s.unitCode().isBlank()) {
+            problems.add(new FieldProblem("unitCode", "case.unit.required"));
+        } else {
+            OrgUnit unit = units.find(s.unitCode()).orElse(null);
+            if (unit == null || unit.type() == OrgUnitType.HAMLET) {
+                problems.add(new FieldProblem("unitCode", "case.unit.unknown", s.unitCode()));
+            } else if (!unit.activeOn(LocalDate.now())) {
+                problems.add(new FieldProblem("unitCode", "case.unit.dissolved", unit.name()));
+            }
+        }
+        if (s.kind() != null) {
+            boolean identified = !s.anonymous() && notBlank(s.citizenName()) && (notBlank(s.citizenAddress()) || notBlank(s.citizenContact()));
+            if (!identified && !s.kind().allowsAnonymous()) {
+                problems.add(new FieldProblem("citizenName", s.kind() == CaseKind.DENUNCIATION
+                        ? "case.anonymous.denunciation" : "case.anonymous.complaint"));
+            }
+        }
+        return problems;
+    }
+
+    private static void text(List<FieldProblem> problems, String field, String value, boolean required, int max) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.add(new FieldProblem(field, "case.field.required"));
+            }
+        } else if (value.length() > max) {
+            problems.add(new FieldProblem(field, "case.field.too-long", max));
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,5 @@
+package vn.qcdc.petitions;
+
+/** A file as the citizen sent it, before any check. */
+public record Upload(String fileName, byte[] bytes) {
+}
