@@ -21,7 +21,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import vn.qcdc.petitions.FieldProblem;
+import vn.qcdc.petitions.SubmissionRejectedException;
 import vn.qcdc.rules.UnknownRuleException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Every failure of the JSON API becomes a problem+json with a message in the caller's language
@@ -54,6 +59,24 @@ class ApiErrors {
     @ExceptionHandler(ApiProblem.class)
     ProblemDetail problem(ApiProblem e, Locale locale) {
         return detail(e.status, e.messageKey, locale, e.args);
+    }
+
+    @ExceptionHandler(SubmissionRejectedException.class)
+    ProblemDetail rejected(SubmissionRejectedException e, Locale locale) {
+        List<FieldProblem> problems = e.problems();
+        HttpStatus status = switch (problems.get(0).messageKey()) {
+            case "case.idempotency.replayed" -> HttpStatus.CONFLICT;
+            case "tracking.wrong" -> HttpStatus.FORBIDDEN;
+            case "tracking.locked" -> HttpStatus.TOO_MANY_REQUESTS;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        ProblemDetail problem = detail(status, problems.size() == 1 ? problems.get(0).messageKey() : "error.validation",
+                locale, problems.get(0).args());
+        Map<String, String> fields = new LinkedHashMap<>();
+        problems.forEach(p -> fields.merge(p.field(), messages.getMessage(p.messageKey(), p.args(), locale),
+                (a, b) -> a + " " + b));
+        problem.setProperty("fields", fields);
+        return problem;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

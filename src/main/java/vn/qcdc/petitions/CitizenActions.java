@@ -1,0 +1,66 @@
+package vn.qcdc.petitions;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a citizen can do with the code and PIN: withdraw the case, or take a complaint to the next level. */
+@Service
+public class CitizenActions {
+
+    private final CaseTracking tracking;
+    private final CaseRepository cases;
+    private final CaseNotes notes;
+    private final CaseIntake intake;
+    private final SecondComplaintWindow secondWindow;
+    private final RuntimeService runtimeService;
+
+    CitizenActions(CaseTracking tracking, CaseRepository cases, CaseNotes notes, CaseIntake intake,
+            SecondComplaintWindow secondWindow, RuntimeService runtimeService) {
+        this.tracking = tracking;
+        this.cases = cases;
+        this.notes = notes;
+        this.intake = intake;
+        this.secondWindow = secondWindow;
+        this.runtimeService = runtimeService;
+    }
+
+    /** Before the decision only. A denunciation may still go on where there are signs of violation. */
+    @Transactional
+    public CaseTracking.PublicView withdraw(String code, String pin) {
+        CitizenCase c = tracking.authorize(code, pin);
+        if (c.status().finished() || c.closedAt() != null) {
+            throw new SubmissionRejectedException(new FieldProblem("trackingCode", "tracking.withdraw.closed"));
+        }
+        cases.markWithdrawn(c.id(), Instant.now());
+        notes.add(c.id(), CaseNotes.Visibility.PUBLIC, "citizen", "Công dân đã rút đơn.");
+        // the case process, or the kind's process it called, reacts; both carry the tracking code as business key
+        runtimeService.createMessageCorrelation("case-withdrawn").processInstanceBusinessKey(c.trackingCode())
+                .correlateAllWithResult();
+        if (runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(c.trackingCode()).count() > 0
+                && c.kind() != CaseKind.DENUNCIATION && cases.find(c.id()).orElseThrow().closedAt() == null) {
+            // withdrawn before it reached the kind's process (still being classified): close it here
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(c.trackingCode()).list()
+                    .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "Công dân rút đơn"));
+            cases.close(c.id(), CaseStatus.WITHDRAWN, Instant.now());
+        }
+        return tracking.viewOf(cases.find(c.id()).orElseThrow());
+    }
+
+    /** A second-time complaint, at the next level, with its own clock and a mandatory dialogue. */
+    @Transactional
+    public Receipt escalate(String code, String pin) {
+        CitizenCase c = tracking.authorize(code, pin);
+        if (!secondWindow.open(c, Instant.now())) {
+            throw new SubmissionRejectedException(new FieldProblem("trackingCode", "tracking.escalate.closed"));
+        }
+        Receipt receipt = intake.submit(new Submission(CaseKind.COMPLAINT, Channel.PORTAL, c.unitCode(),
+                "Khiếu nại lần hai: " + c.title(), c.content(), c.citizenName(), c.citizenAddress(), c.citizenContact(),
+                false, c.remoteArea(), java.util.List.of(), "second:" + c.trackingCode(), null, 2, c.id(), null), "citizen");
+        notes.add(c.id(), CaseNotes.Visibility.PUBLIC, "citizen",
+                "Công dân khiếu nại lần hai, mã hồ sơ mới " + receipt.trackingCode() + ".");
+        return receipt;
+    }
+}
