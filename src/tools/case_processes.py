@@ -147,7 +147,8 @@ class Process:
         if self.withdrawal:
             out.append(self.withdrawal)
         defs = ['  <bpmn:escalation id="overdue" name="Quá hạn" escalationCode="overdue" />',
-                '  <bpmn:message id="case-withdrawn" name="case-withdrawn" />']
+                '  <bpmn:message id="case-withdrawn" name="case-withdrawn" />',
+                '  <bpmn:error id="handling-stopped" name="Đình chỉ giải quyết" errorCode="handling-stopped" />']
         body = "\n".join(out)
         return f'''<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="{self.pid}-definitions" targetNamespace="https://qcdc.vn/bpmn">
@@ -324,17 +325,27 @@ def denunciation():
       <bpmn:endEvent id="continued" name="Tiếp tục giải quyết">
         <bpmn:incoming>withdrawal-flow-3</bpmn:incoming>
       </bpmn:endEvent>
-      <bpmn:sequenceFlow id="withdrawal-flow-4" name="Không: đình chỉ" sourceRef="continue-after-withdrawal" targetRef="close-withdrawn">
+      <bpmn:sequenceFlow id="withdrawal-flow-4" name="Không: đình chỉ" sourceRef="continue-after-withdrawal" targetRef="stop-handling">
         <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${!continueHandling}</bpmn:conditionExpression>
       </bpmn:sequenceFlow>
-      <bpmn:serviceTask id="close-withdrawn" name="Đình chỉ giải quyết do rút tố cáo" camunda:expression="${caseFile.close(execution, 'WITHDRAWN')}">
+      <bpmn:endEvent id="stop-handling" name="Đình chỉ giải quyết">
         <bpmn:incoming>withdrawal-flow-4</bpmn:incoming>
-        <bpmn:outgoing>withdrawal-flow-5</bpmn:outgoing>
+        <bpmn:errorEventDefinition errorRef="handling-stopped" />
+      </bpmn:endEvent>
+    </bpmn:subProcess>
+    <bpmn:subProcess id="stopped" name="Đình chỉ giải quyết tố cáo" triggeredByEvent="true">
+      <bpmn:startEvent id="handling-stopped-caught" name="Quyết định đình chỉ" isInterrupting="true">
+        <bpmn:outgoing>stopped-flow-1</bpmn:outgoing>
+        <bpmn:errorEventDefinition errorRef="handling-stopped" />
+      </bpmn:startEvent>
+      <bpmn:sequenceFlow id="stopped-flow-1" sourceRef="handling-stopped-caught" targetRef="close-withdrawn" />
+      <bpmn:serviceTask id="close-withdrawn" name="Đình chỉ giải quyết do rút tố cáo" camunda:expression="${caseFile.close(execution, 'WITHDRAWN')}">
+        <bpmn:incoming>stopped-flow-1</bpmn:incoming>
+        <bpmn:outgoing>stopped-flow-2</bpmn:outgoing>
       </bpmn:serviceTask>
-      <bpmn:sequenceFlow id="withdrawal-flow-5" sourceRef="close-withdrawn" targetRef="withdrawal-closed" />
+      <bpmn:sequenceFlow id="stopped-flow-2" sourceRef="close-withdrawn" targetRef="withdrawal-closed" />
       <bpmn:endEvent id="withdrawal-closed" name="Đã đình chỉ">
-        <bpmn:incoming>withdrawal-flow-5</bpmn:incoming>
-        <bpmn:terminateEventDefinition />
+        <bpmn:incoming>stopped-flow-2</bpmn:incoming>
       </bpmn:endEvent>''')
     p.write()
 

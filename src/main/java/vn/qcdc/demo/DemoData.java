@@ -39,9 +39,11 @@ class DemoData implements ApplicationRunner {
     private final IdentityService identityService;
     private final CaseIntake intake;
     private final String password;
+    private final boolean sampleCases;
 
     DemoData(IdentityService identityService, CaseIntake intake,
-            @Value("${qcdc.demo.password}") String password) {
+            @Value("${qcdc.demo.password}") String password, @Value("${qcdc.demo.cases:true}") boolean sampleCases) {
+        this.sampleCases = sampleCases;
         this.identityService = identityService;
         this.intake = intake;
         this.password = password;
@@ -56,6 +58,9 @@ class DemoData implements ApplicationRunner {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
                 createUser(r);
             }
+        }
+        if (!sampleCases) {
+            return;
         }
         Instant now = Instant.now();
         startCase(CaseKind.PETITION, "hg-vithanh-p1", "Đèn chiếu sáng hẻm 5 không hoạt động",

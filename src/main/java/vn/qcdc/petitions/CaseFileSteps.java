@@ -47,7 +47,7 @@ public class CaseFileSteps {
 
     /** Routes the case to the level the routing table chose: the unit concerned, or the next level up. */
     public void assignUnit(DelegateExecution execution) {
-        String level = (String) execution.getVariable("unitLevel");
+        String level = (String) ((java.util.Map<?, ?>) execution.getVariable("routing")).get("unitLevel");
         if ("PARENT".equals(level)) {
             OrgUnit unit = units.find((String) execution.getVariable("unitCode")).orElseThrow();
             OrgUnit parent = nextLevelUp(unit);
