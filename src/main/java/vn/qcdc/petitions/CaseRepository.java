@@ -50,6 +50,10 @@ public class CaseRepository {
                 + " order by received_at desc fetch first " + limit + " rows only", CaseRepository::map);
     }
 
+    boolean hasFollowUpCase(long id) {
+        return jdbc.queryForObject("select count(*) from citizen_case where parent_case_id = ?", Integer.class, id) > 0;
+    }
+
     Optional<String> pinHash(String code) {
         return jdbc.query("select pin_hash from citizen_case where tracking_code = ?", (rs, i) -> rs.getString(1), code)
                 .stream().findFirst();

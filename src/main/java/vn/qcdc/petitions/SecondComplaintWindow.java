@@ -14,13 +14,15 @@ import vn.qcdc.rules.DeadlineService;
 class SecondComplaintWindow {
 
     private final DeadlineService deadlines;
+    private final CaseRepository cases;
 
-    SecondComplaintWindow(DeadlineService deadlines) {
+    SecondComplaintWindow(DeadlineService deadlines, CaseRepository cases) {
         this.deadlines = deadlines;
+        this.cases = cases;
     }
 
     boolean open(CitizenCase c, Instant now) {
-        if (c.kind() != CaseKind.COMPLAINT || c.round() != 1) {
+        if (c.kind() != CaseKind.COMPLAINT || c.round() != 1 || cases.hasFollowUpCase(c.id())) {
             return false;
         }
         Instant from = from(c, now);

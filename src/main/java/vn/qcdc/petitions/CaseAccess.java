@@ -1,0 +1,88 @@
+package vn.qcdc.petitions;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+import vn.qcdc.identity.Role;
+
+/**
+ * Who may read a case on our pages, and who may see a denouncer's identity: only the handling
+ * officer assigned to the denunciation and the head of the unit handling it (Law on Denunciations
+ * Art. 8, 47). Everyone else, auditors included, sees it masked.
+ */
+@Component
+public class CaseAccess {
+
+    /** The denunciation steps whose assignee is "the assigned handling officer". */
+    static final Set<String> HANDLING_STEPS = Set.of("initial-handling", "verify-denunciation", "draft-conclusion",
+            "decide-continuation");
+
+    private final IdentityService identityService;
+    private final HistoryService historyService;
+
+    CaseAccess(IdentityService identityService, HistoryService historyService) {
+        this.identityService = identityService;
+        this.historyService = historyService;
+    }
+
+    /** The signed-in officer's view of the world: their groups, read once per request. */
+    public record Reader(String userId, Set<String> groups) {
+
+        public boolean has(Role role) {
+            return groups.contains(role.groupId()) || (role == Role.ADMIN && groups.contains("camunda-admin"));
+        }
+
+        public boolean inUnit(String unitCode, Role role) {
+            return groups.contains(role.groupOf(unitCode));
+        }
+
+        public boolean readsEverything() {
+            return has(Role.AUDITOR) || has(Role.ADMIN);
+        }
+
+        public List<String> units() {
+            return groups.stream().filter(g -> g.contains(":")).map(g -> g.substring(0, g.indexOf(':'))).distinct().sorted()
+                    .toList();
+        }
+    }
+
+    public Reader reader(String userId) {
+        return Unchecked.call(identityService, () -> new Reader(userId, identityService.createGroupQuery().groupMember(userId)
+                .list().stream().map(Group::getId).collect(Collectors.toSet())));
+    }
+
+    public boolean canRead(Reader reader, CitizenCase c) {
+        return reader.readsEverything() || reader.units().contains(c.unitCode());
+    }
+
+    /** Officers of the unit write internal notes; its People's Inspection Board writes supervision comments. */
+    public CaseNotes.Visibility noteKindFor(Reader reader, CitizenCase c) {
+        if (reader.inUnit(c.unitCode(), Role.PEOPLE_INSPECTOR)) {
+            return CaseNotes.Visibility.SUPERVISION;
+        }
+        return reader.units().contains(c.unitCode()) ? CaseNotes.Visibility.INTERNAL : null;
+    }
+
+    public boolean canUpload(Reader reader, CitizenCase c) {
+        return reader.units().contains(c.unitCode()) && !reader.inUnit(c.unitCode(), Role.PEOPLE_INSPECTOR);
+    }
+
+    public boolean canSeeIdentity(Reader reader, CitizenCase c) {
+        if (c.kind() != CaseKind.DENUNCIATION) {
+            return false;
+        }
+        if (reader.inUnit(c.unitCode(), Role.UNIT_HEAD)) {
+            return true;
+        }
+        return reader.inUnit(c.unitCode(), Role.HANDLING_OFFICER) && Unchecked.call(identityService,
+                () -> historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(c.trackingCode())
+                        .taskAssignee(reader.userId()).list().stream()
+                        .anyMatch(t -> HANDLING_STEPS.contains(t.getTaskDefinitionKey())));
+    }
+}
