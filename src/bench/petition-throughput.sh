@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Petitions accepted per second through the JSON API vs the bare engine starting a one-task process,
+# on H2 and on PostgreSQL (database qcdc_bench, created and dropped here), in one run each.
+#   src/bench/petition-throughput.sh [h2|postgres ...]   (-Dbench.count=2000 -Dbench.threads=8 via BENCH_OPTS)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+targets=("${@:-h2 postgres}")
+read -r -a targets <<< "${targets[*]}"
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGOPTIONS='--client-min-messages=warning'
+mvn -B -q -o test-compile 2>/dev/null || mvn -B -q test-compile
+for t in "${targets[@]}"; do
+  case "$t" in
+    h2) db=() ;;
+    postgres)
+      psql -q -d postgres -c 'drop database if exists qcdc_bench' -c 'create database qcdc_bench'
+      db=("-Dspring.datasource.url=jdbc:postgresql://$PGHOST:$PGPORT/qcdc_bench" "-Dspring.datasource.username=$PGUSER") ;;
+    *) echo "unknown target $t (h2, postgres)"; exit 2 ;;
+  esac
+  mvn -B -o surefire:test -Dtest=PetitionThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-} "${db[@]}" \
+    | grep '^BENCHMARK' || { echo "benchmark failed on $t"; exit 1; }
+  [ "$t" = postgres ] && psql -q -d postgres -c 'drop database if exists qcdc_bench'
+done
