@@ -1,0 +1,222 @@
+package vn.qcdc.open311;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.qcdc.petitions.CaseKind;
+import vn.qcdc.petitions.FieldProblem;
+import vn.qcdc.petitions.SubmissionRejectedException;
+
+/**
+ * Open311 GeoReport v2 under /open311/v2, in JSON ({@code .json} or no suffix). Denunciations never appear here,
+ * and no personal data of a citizen is ever published.
+ */
+@RestController
+@Tag(name = "Open311 GeoReport v2", description = "Kiến nghị, phản ánh, khiếu nại, tin nặc danh theo chuẩn Open311 (JSON);"
+        + " không bao giờ có tố cáo, không công bố thông tin cá nhân")
+class Open311Api {
+
+    private static final Logger log = LoggerFactory.getLogger(Open311Api.class);
+    private static final String V2 = "/open311/v2";
+    private static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+    private static final String SUBMIT = "Gửi đơn: form như chuẩn Open311 (attribute[unit_code] hoặc jurisdiction_id là mã đơn vị)"
+            + " hoặc JSON (attribute là đối tượng); trả về mã hồ sơ và mã PIN (pin: chỉ hiển thị một lần)";
+
+    private final Open311Catalogue catalogue;
+    private final Open311Requests requests;
+    private final Open311Submissions submissions;
+    private final Open311Dates dates;
+    private final MessageSource messages;
+
+    Open311Api(Open311Catalogue catalogue, Open311Requests requests, Open311Submissions submissions, Open311Dates dates,
+            MessageSource messages) {
+        this.catalogue = catalogue;
+        this.requests = requests;
+        this.submissions = submissions;
+        this.dates = dates;
+        this.messages = messages;
+    }
+
+    @GetMapping({V2 + "/services", V2 + "/services.{format}"})
+    @Operation(summary = "Danh sách loại đơn nhận qua Open311 (không có tố cáo)")
+    List<GeoReport.Service> services(@Parameter(description = "json") @PathVariable(required = false) String format,
+            Locale locale) {
+        json(format);
+        return catalogue.services(locale);
+    }
+
+    @PostMapping(path = {V2 + "/requests", V2 + "/requests.{format}"}, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @Operation(summary = SUBMIT,
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                    schema = @Schema(implementation = GeoReport.NewRequest.class))))
+    ResponseEntity<List<GeoReport.Created>> submitForm(@PathVariable(required = false) String format,
+            @Parameter(hidden = true) @RequestParam Map<String, String> form,
+            @Parameter(description = "Khóa chống gửi trùng: cùng khóa chỉ tạo một hồ sơ")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Locale locale) {
+        json(format);
+        return created(submissions.submit(Open311Submissions.fromForm(form), idempotencyKey, locale));
+    }
+
+    @PostMapping(path = {V2 + "/requests", V2 + "/requests.{format}"}, consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = SUBMIT)
+    ResponseEntity<List<GeoReport.Created>> submitJson(@PathVariable(required = false) String format,
+            @RequestBody GeoReport.NewRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Locale locale) {
+        json(format);
+        return created(submissions.submit(body, idempotencyKey, locale));
+    }
+
+    @GetMapping({V2 + "/requests", V2 + "/requests.{format}"})
+    @Operation(summary = "Các đơn gần đây (tối đa 1000; mặc định 90 ngày qua); không có tố cáo, không có thông tin cá nhân")
+    List<GeoReport.Request> list(@PathVariable(required = false) String format,
+            @Parameter(description = "Mã hồ sơ, cách nhau bởi dấu phẩy (khi có, các bộ lọc khác bị bỏ qua)")
+            @RequestParam(name = "service_request_id", required = false) String ids,
+            @Parameter(description = "PETITION, COMPLAINT, ANONYMOUS_INFO; cách nhau bởi dấu phẩy")
+            @RequestParam(name = "service_code", required = false) String serviceCodes,
+            @Parameter(description = "open hoặc closed") @RequestParam(required = false) String status,
+            @Parameter(description = "ISO 8601, ví dụ 2026-01-01T00:00:00+07:00 hoặc 2026-01-01")
+            @RequestParam(name = "start_date", required = false) String startDate,
+            @Parameter(description = "ISO 8601, ví dụ 2026-01-31T23:59:59+07:00 hoặc 2026-01-31")
+            @RequestParam(name = "end_date", required = false) String endDate, Locale locale) {
+        json(format);
+        List<String> codes = split(ids);
+        if (codes != null) {
+            return requests.list(new Open311Requests.Query(codes, null, null, null, null), locale);
+        }
+        Instant to = dates.parse("end_date", endDate, true);
+        Instant from = dates.parse("start_date", startDate, false);
+        if (from == null) {
+            from = (to == null ? dates.now() : to).minus(DEFAULT_WINDOW);
+        }
+        return requests.list(new Open311Requests.Query(null, kinds(serviceCodes), open(status), from, to), locale);
+    }
+
+    @GetMapping(V2 + "/requests/{id}")
+    @Operation(summary = "Một đơn theo mã hồ sơ ({id}.json), dạng mảng một phần tử")
+    List<GeoReport.Request> one(@Parameter(description = "Mã hồ sơ, có thể kèm .json") @PathVariable String id,
+            Locale locale) {
+        int dot = id.lastIndexOf('.');
+        json(dot < 0 ? null : id.substring(dot + 1));
+        String code = dot < 0 ? id : id.substring(0, dot);
+        // unknown and denunciation codes get the same answer: nothing tells that a denunciation exists
+        return List.of(requests.find(code, locale)
+                .orElseThrow(() -> new Open311Problem(HttpStatus.NOT_FOUND, "open311.request.unknown", code)));
+    }
+
+    @ExceptionHandler(Open311Problem.class)
+    ResponseEntity<List<GeoReport.Error>> problem(Open311Problem e, Locale locale) {
+        return errors(e.status(), List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
+    }
+
+    @ExceptionHandler(SubmissionRejectedException.class)
+    ResponseEntity<List<GeoReport.Error>> rejected(SubmissionRejectedException e, Locale locale) {
+        boolean replayed = e.problems().stream().anyMatch(p -> p.messageKey().equals("case.idempotency.replayed"));
+        Set<String> descriptions = new LinkedHashSet<>();
+        for (FieldProblem p : e.problems()) {
+            descriptions.add(messages.getMessage("open311.error.parameter",
+                    new Object[] {parameterOf(p.field()), messages.getMessage(p.messageKey(), p.args(), locale)}, locale));
+        }
+        return errors(replayed ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, List.copyOf(descriptions));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<List<GeoReport.Error>> unreadable(Locale locale) {
+        return errors(HttpStatus.BAD_REQUEST, List.of(messages.getMessage("open311.body.unreadable", null, locale)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<List<GeoReport.Error>> unexpected(Exception e, Locale locale) {
+        if (e instanceof ErrorResponse known) {
+            // Spring MVC's own refusals (missing parameter, not acceptable, ...): their status, no stack trace
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            return errors(status, List.of(messages.getMessage("open311.request.invalid", null, locale)));
+        }
+        log.error("Unexpected error in Open311 call", e);
+        return errors(HttpStatus.INTERNAL_SERVER_ERROR, List.of(messages.getMessage("error.internal", null, locale)));
+    }
+
+    private static ResponseEntity<List<GeoReport.Created>> created(GeoReport.Created created) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(List.of(created));
+    }
+
+    private static ResponseEntity<List<GeoReport.Error>> errors(HttpStatus status, List<String> descriptions) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(descriptions.stream().map(d -> new GeoReport.Error(status.value(), d)).toList());
+    }
+
+    /** Only JSON is offered: {@code .json} or no suffix. */
+    private static void json(String format) {
+        if (format != null && !format.equalsIgnoreCase("json")) {
+            throw new Open311Problem(HttpStatus.BAD_REQUEST, "open311.format.unsupported", format);
+        }
+    }
+
+    /** Our field names in the words of the Open311 form. */
+    private static String parameterOf(String field) {
+        return switch (field) {
+            case "kind" -> "service_code";
+            case "title", "content" -> "description";
+            case "citizenName" -> "first_name, last_name";
+            case "citizenAddress" -> "address_string";
+            case "citizenContact" -> "email, phone";
+            case "unitCode" -> "attribute[unit_code], jurisdiction_id";
+            case "idempotencyKey" -> "Idempotency-Key";
+            case "attachments" -> "media";
+            default -> field;
+        };
+    }
+
+    private List<CaseKind> kinds(String serviceCodes) {
+        List<String> codes = split(serviceCodes);
+        return codes == null ? null : codes.stream().map(catalogue::kindOf).toList();
+    }
+
+    private static Boolean open(String status) {
+        List<String> values = split(status);
+        if (values == null) {
+            return null;
+        }
+        Set<String> wanted = new LinkedHashSet<>(values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList());
+        if (!Set.of("open", "closed").containsAll(wanted)) {
+            throw new Open311Problem(HttpStatus.BAD_REQUEST, "open311.status.invalid", status);
+        }
+        return wanted.size() == 2 ? null : wanted.contains("open");
+    }
+
+    private static List<String> split(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return null;
+        }
+        List<String> parts = Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return parts.isEmpty() ? null : parts;
+    }
+}
