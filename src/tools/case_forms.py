@@ -20,7 +20,7 @@ def cid(prefix):
 def summary(heading, hint):
     return [
         {"id": cid("heading"), "type": "text",
-         "text": f"### {heading}\n{hint}\n\n**Hồ sơ {{{{caseCode}}}}** · {{{{unitName}}}} · "
+         "text": f"### {heading}\n{hint}\n\n**{{{{kindLabel}}}} {{{{caseCode}}}}** · {{{{unitName}}}} · "
                  "[Mở hồ sơ: tài liệu, ghi chú, lịch sử xử lý](/cases/{{caseCode}})"},
         {"id": cid("title"), "key": "title", "type": "textfield", "label": "Tiêu đề đơn", "readonly": True},
         {"id": cid("content"), "key": "content", "type": "textarea", "label": "Nội dung yêu cầu của công dân",
@@ -181,5 +181,35 @@ def main():
     ])
 
 
+def reception():
+    form("reception-intake", [
+        {"id": cid("heading"), "type": "text",
+         "text": "### Ghi nhận đơn tiếp nhận trực tiếp, qua đường dây nóng, hòm thư góp ý\n"
+                 "Đơn có nhiều nội dung khác loại được tách thành từng hồ sơ riêng (Luật Tiếp công dân, Điều 25)."},
+        select("channel", "Kênh tiếp nhận", [("IN_PERSON", "Trực tiếp tại nơi tiếp công dân"),
+                                             ("HOTLINE", "Đường dây nóng"), ("SUGGESTION_BOX", "Hòm thư góp ý")]),
+        {"id": cid("kinds"), "key": "kinds", "type": "checklist", "label": "Loại nội dung (chọn một hoặc nhiều)",
+         "validate": {"required": True},
+         "values": [{"label": "Khiếu nại", "value": "COMPLAINT"}, {"label": "Tố cáo", "value": "DENUNCIATION"},
+                    {"label": "Kiến nghị, phản ánh", "value": "PETITION"},
+                    {"label": "Thông tin nặc danh", "value": "ANONYMOUS_INFO"}]},
+        field("unitCode", "Mã cơ quan, đơn vị liên quan (ví dụ hg-vithanh-p1)", True),
+        field("title", "Tiêu đề", True),
+        area("content", "Nội dung đơn", max_length=10000),
+        check("anonymous", "Người gửi không ghi tên"),
+        field("citizenName", "Họ tên người gửi", hide="=anonymous"),
+        field("citizenAddress", "Địa chỉ", hide="=anonymous"),
+        field("citizenContact", "Điện thoại, thư điện tử", hide="=anonymous"),
+    ])
+    form("reception-receipt", [
+        {"id": cid("heading"), "type": "text",
+         "text": "### In và giao giấy biên nhận\nĐã lập các hồ sơ: **{{openedCodes}}**.\n\n"
+                 "Mở trang hồ sơ, bấm \"In giấy biên nhận\" để cấp mã PIN tra cứu cho công dân (mã PIN chỉ hiện một lần; "
+                 "in lại sẽ cấp mã mới). [Danh sách hồ sơ](/cases)"},
+        check("receiptHandedOver", "Đã giao giấy biên nhận cho công dân", True),
+    ])
+
+
 if __name__ == "__main__":
     main()
+    reception()

@@ -153,7 +153,7 @@ class Process:
         return f'''<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="{self.pid}-definitions" targetNamespace="https://qcdc.vn/bpmn">
 {chr(10).join(defs)}
-  <bpmn:process id="{self.pid}" name={quoteattr(self.name)} isExecutable="true" camunda:historyTimeToLive="P3650D">
+  <bpmn:process id="{self.pid}" name={quoteattr(self.name)} isExecutable="true" camunda:historyTimeToLive="P3650D" camunda:isStartableInTasklist="false">
 {body}
   </bpmn:process>
 </bpmn:definitions>

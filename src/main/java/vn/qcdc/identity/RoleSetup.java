@@ -49,6 +49,10 @@ class RoleSetup implements ApplicationRunner {
             grant(role, Resources.GROUP, Authorization.ANY, Permissions.READ);
             grant(role, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
         }
+        // starting processes needs an explicit grant: reception officers record walk-in, hotline and box submissions
+        grant(Role.RECEPTION_OFFICER, Resources.PROCESS_DEFINITION, "reception-intake", Permissions.READ,
+                Permissions.CREATE_INSTANCE);
+        grant(Role.RECEPTION_OFFICER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         grant(Role.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Role.AUDITOR, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(Role.AUDITOR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);

@@ -73,6 +73,11 @@ public class CaseAccess {
         return reader.units().contains(c.unitCode()) && !reader.inUnit(c.unitCode(), Role.PEOPLE_INSPECTOR);
     }
 
+    /** Reception officers of the unit print (and reprint) the citizen's receipt, which issues a new PIN. */
+    public boolean canIssueReceipt(Reader reader, CitizenCase c) {
+        return reader.inUnit(c.unitCode(), Role.RECEPTION_OFFICER);
+    }
+
     public boolean canSeeIdentity(Reader reader, CitizenCase c) {
         if (c.kind() != CaseKind.DENUNCIATION) {
             return false;

@@ -47,10 +47,14 @@ class CaseController {
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final MessageSource messages;
+    private final CaseCodes codes;
+    private final TrackingLock lock;
 
     CaseController(CaseRepository cases, CaseNotes notes, CaseAttachments attachments, AttachmentChecker checker,
             CaseAccess access, IdentityVault vault, OrgUnitRepository units, HistoryService historyService,
-            IdentityService identityService, MessageSource messages) {
+            IdentityService identityService, MessageSource messages, CaseCodes codes, TrackingLock lock) {
+        this.codes = codes;
+        this.lock = lock;
         this.cases = cases;
         this.notes = notes;
         this.attachments = attachments;
@@ -80,6 +84,7 @@ class CaseController {
         model.addAttribute("noteKind", access.noteKindFor(reader, c));
         model.addAttribute("canUpload", access.canUpload(reader, c));
         model.addAttribute("canSeeIdentity", access.canSeeIdentity(reader, c));
+        model.addAttribute("canIssueReceipt", access.canIssueReceipt(reader, c));
         model.addAttribute("timeline", timeline(c));
         return "cases/detail";
     }
@@ -95,6 +100,26 @@ class CaseController {
         model.addAttribute("identity", vault.read(c.id(), reader.userId(), "xem trên trang hồ sơ").orElse(null));
         model.addAttribute("accessLog", vault.accessLog(c.id()));
         return detail(code, user, model);
+    }
+
+    /**
+     * The printable receipt for a case recorded at the counter, by phone or from the box. The PIN is
+     * kept only as a hash, so printing issues a new one; an earlier receipt's PIN stops working.
+     */
+    @PostMapping("/cases/{code}/receipt")
+    String receipt(@PathVariable String code, Authentication user, Model model) {
+        CaseAccess.Reader reader = access.reader(user.getName());
+        CitizenCase c = readable(code, reader);
+        if (!access.canIssueReceipt(reader, c)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        String pin = codes.newPin();
+        cases.updatePinHash(c.id(), codes.pinHash(c.trackingCode(), pin));
+        lock.succeeded(c.trackingCode());
+        model.addAttribute("c", c);
+        model.addAttribute("pin", pin);
+        model.addAttribute("unitName", units.find(c.unitCode()).map(u -> u.name()).orElse(c.unitCode()));
+        return "cases/receipt";
     }
 
     @PostMapping("/cases/{code}/notes")

@@ -25,6 +25,7 @@ import vn.qcdc.organization.OrgUnitRepository;
 public class CaseIntake {
 
     public static final String PROCESS_KEY = "citizen-case";
+    private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
 
     private final SubmissionValidator validator;
     private final AttachmentChecker attachmentChecker;
@@ -34,10 +35,12 @@ public class CaseIntake {
     private final CaseCodes codes;
     private final OrgUnitRepository units;
     private final RuntimeService runtimeService;
+    private final org.springframework.context.MessageSource messages;
 
     CaseIntake(SubmissionValidator validator, AttachmentChecker attachmentChecker, CaseRepository cases,
             CaseAttachments attachments, IdentityVault vault, CaseCodes codes, OrgUnitRepository units,
-            RuntimeService runtimeService) {
+            RuntimeService runtimeService, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.validator = validator;
         this.attachmentChecker = attachmentChecker;
         this.cases = cases;
@@ -62,7 +65,7 @@ public class CaseIntake {
     /** A submission mixing several kinds becomes one case per kind (Law on Citizen Reception Art. 25). */
     @Transactional
     public List<Receipt> submitSplit(Submission submission, Set<CaseKind> kinds, String actor) {
-        if (kinds == null || kinds.isEmpty()) {
+        if (kinds == null || kinds.isEmpty() || kinds.contains(null)) {
             throw new SubmissionRejectedException(new FieldProblem("kind", "case.kind.unknown"));
         }
         List<Receipt> receipts = new ArrayList<>();
@@ -111,11 +114,13 @@ public class CaseIntake {
         return new Receipt(code, pin, s.kind(), unit.name(), receivedAt, created.nextDeadline());
     }
 
-    private static Map<String, Object> variables(long caseId, String code, Submission s, OrgUnit unit, Instant receivedAt) {
+    private Map<String, Object> variables(long caseId, String code, Submission s, OrgUnit unit, Instant receivedAt) {
         Map<String, Object> v = new HashMap<>();
         v.put("caseId", caseId);
         v.put("caseCode", code);
         v.put("kind", s.kind().name());
+        // shown at the top of every task form: officers read Vietnamese in Tasklist
+        v.put("kindLabel", messages.getMessage(s.kind().messageKey(), null, VI));
         v.put("channel", s.channel().name());
         v.put("unitCode", unit.code());
         v.put("unitName", unit.name());

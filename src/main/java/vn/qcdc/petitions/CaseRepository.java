@@ -50,6 +50,10 @@ public class CaseRepository {
                 + " order by received_at desc fetch first " + limit + " rows only", CaseRepository::map);
     }
 
+    void updatePinHash(long id, String pinHash) {
+        jdbc.update("update citizen_case set pin_hash = ? where id = ?", pinHash, id);
+    }
+
     boolean hasFollowUpCase(long id) {
         return jdbc.queryForObject("select count(*) from citizen_case where parent_case_id = ?", Integer.class, id) > 0;
     }

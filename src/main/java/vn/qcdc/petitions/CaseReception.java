@@ -1,0 +1,83 @@
+package vn.qcdc.petitions;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reception officer's start form (in person, hotline, suggestion box) becomes one case per kind
+ * it mixes, each in the one case process. Called from BPMN as {@code caseReception}.
+ */
+@Component("caseReception")
+public class CaseReception {
+
+    private static final Locale VI = Locale.forLanguageTag("vi");
+    private static final Set<Channel> RECEPTION_CHANNELS = EnumSet.of(Channel.IN_PERSON, Channel.HOTLINE, Channel.SUGGESTION_BOX);
+
+    private final CaseIntake intake;
+    private final IdentityService identityService;
+    private final MessageSource messages;
+
+    CaseReception(CaseIntake intake, IdentityService identityService, MessageSource messages) {
+        this.intake = intake;
+        this.identityService = identityService;
+        this.messages = messages;
+    }
+
+    public void openCases(DelegateExecution execution) {
+        Channel channel = channelOf((String) execution.getVariable("channel"));
+        Set<CaseKind> kinds = kindsOf(execution.getVariable("kinds"));
+        boolean anonymous = Boolean.TRUE.equals(execution.getVariable("anonymous"));
+        Submission submission = Submission.of(null, channel, text(execution, "unitCode"), text(execution, "title"),
+                text(execution, "content"), anonymous ? null : text(execution, "citizenName"),
+                anonymous ? null : text(execution, "citizenAddress"), anonymous ? null : text(execution, "citizenContact"),
+                anonymous, List.of(), "reception:" + execution.getProcessInstanceId());
+        String officer = (String) execution.getVariable("receptionOfficer");
+        try {
+            // the officer records cases; the case process itself is started on the system's authority
+            List<Receipt> receipts = Unchecked.call(identityService,
+                    () -> intake.submitSplit(submission, kinds, officer == null ? "reception" : officer));
+            execution.setVariable("openedCodes", receipts.stream().map(Receipt::trackingCode).collect(Collectors.joining(", ")));
+            execution.setVariable("unitCode", submission.unitCode());
+        } catch (SubmissionRejectedException e) {
+            throw new ProcessEngineException(e.problems().stream()
+                    .map(p -> messages.getMessage(p.messageKey(), p.args(), VI)).distinct()
+                    .collect(Collectors.joining(" ")));
+        }
+    }
+
+    private Channel channelOf(String value) {
+        try {
+            Channel channel = Channel.valueOf(value);
+            return RECEPTION_CHANNELS.contains(channel) ? channel : null;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private static Set<CaseKind> kindsOf(Object value) {
+        if (!(value instanceof Collection<?> list)) {
+            return Set.of();
+        }
+        Set<CaseKind> kinds = EnumSet.noneOf(CaseKind.class);
+        for (Object item : list) {
+            kinds.add(CasePublicApi.kindOf(String.valueOf(item)));
+        }
+        kinds.remove(null);
+        return kinds;
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object v = execution.getVariable(name);
+        return v == null ? null : v.toString();
+    }
+}
