@@ -173,7 +173,15 @@
     });
   }
 
+  function problemsFirst() {
+    var problems = document.getElementById('form-problems');
+    if (problems) {
+      problems.focus();
+    }
+  }
+
   unitPicker();
   attachmentCheck();
   oneSubmit();
+  problemsFirst();
 })();
