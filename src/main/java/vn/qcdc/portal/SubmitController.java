@@ -43,8 +43,9 @@ class SubmitController {
     @GetMapping("/portal/submit")
     String form(@RequestParam(required = false) String kind, Model model) {
         SubmitForm form = SubmitForm.fresh();
-        if (kindOf(kind) != null) {
-            form.setKind(kindOf(kind).name());
+        CaseKind preselected = kindOf(kind);
+        if (preselected != null) {
+            form.setKind(preselected.name());
         }
         page.fill(model.asMap(), form, Map.of(), false);
         return SubmitPage.VIEW;

@@ -26,12 +26,10 @@ class UploadTooLarge implements HandlerExceptionResolver, Ordered {
 
     private final SubmitPage page;
     private final Problems problems;
-    private final PortalDates dates;
 
-    UploadTooLarge(SubmitPage page, Problems problems, PortalDates dates) {
+    UploadTooLarge(SubmitPage page, Problems problems) {
         this.page = page;
         this.problems = problems;
-        this.dates = dates;
     }
 
     @Override
@@ -47,7 +45,6 @@ class UploadTooLarge implements HandlerExceptionResolver, Ordered {
                 : problems.message("portal.submit.unreadable", locale);
         ModelAndView form = new ModelAndView(SubmitPage.VIEW);
         page.fill(form.getModelMap(), SubmitForm.fresh(), Map.of("attachments", List.of(message)), true);
-        form.addObject("dates", dates);
         form.setStatus(tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST);
         return form;
     }

@@ -19,7 +19,7 @@ import vn.qcdc.support.DemoUsers;
 /** What the portal tests file: a valid petition to change as each test needs, a real small photo. */
 final class Filings {
 
-    record Issued(String code, String pin, String receiptPath, String receiptPage) {
+    record Issued(String code, String pin, String receiptPath, String receiptPage, String cacheControl) {
     }
 
     static final Pattern CODE = Pattern.compile("id=\"receipt-code\">([A-Z0-9-]+)<");
@@ -81,6 +81,6 @@ final class Filings {
         HttpResponse<String> page = session.get(path);
         assertThat(page.statusCode()).isEqualTo(200);
         return new Issued(PortalSession.match(CODE, page.body()), PortalSession.match(PIN, page.body()), path,
-                page.body());
+                page.body(), page.headers().firstValue("Cache-Control").orElse(""));
     }
 }

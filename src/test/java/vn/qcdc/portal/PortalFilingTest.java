@@ -34,6 +34,7 @@ class PortalFilingTest {
         HttpResponse<String> posted = citizen.submit(Filings.petition(), Filings.photo());
         assertThat(posted.statusCode()).isEqualTo(302);
         Filings.Issued issued = Filings.receipt(citizen, posted);
+        assertThat(issued.cacheControl()).as("a page holding the PIN is never cached").contains("no-store");
 
         assertThat(issued.code()).startsWith("PA-");
         assertThat(issued.receiptPath()).isEqualTo("/portal/receipt/" + issued.code()).doesNotContain(issued.pin());
@@ -55,6 +56,8 @@ class PortalFilingTest {
         HttpResponse<String> status = citizen.post("/portal/track", trackForm,
                 Map.of("trackingCode", issued.code().toLowerCase(), "pin", issued.pin()));
         assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.headers().firstValue("Cache-Control").orElse("")).as("a page holding the PIN is never cached")
+                .contains("no-store");
         CaseStatus now = CaseStatus.valueOf(jdbc.queryForObject(
                 "select status from citizen_case where tracking_code = ?", String.class, issued.code()));
         assertThat(PortalSession.text(status)).contains(issued.code(), "Phường I", "Kiến nghị, phản ánh",

@@ -56,6 +56,7 @@ class PortalRefusalTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         String page = PortalSession.text(refused);
         assertThat(page).contains("Đơn chưa được gửi");
+        assertThat(refused.body()).containsPattern("id=\"title\"[^>]*aria-invalid=\"true\"");
         assertThat(errorOf(page, "kind")).contains(vi("case.kind.unknown"));
         assertThat(errorOf(page, "unitCode")).contains(vi("case.unit.required"));
         assertThat(errorOf(page, "title")).contains("Không được để trống.");
