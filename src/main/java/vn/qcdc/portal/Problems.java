@@ -1,0 +1,47 @@
+package vn.qcdc.portal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import vn.qcdc.petitions.FieldProblem;
+
+/** Turns the petitions module's field problems into messages in the reader's language, field by field. */
+@Component
+class Problems {
+
+    private final MessageSource messages;
+
+    Problems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    Map<String, List<String>> byField(List<FieldProblem> problems, Locale locale) {
+        Map<String, List<String>> byField = new LinkedHashMap<>();
+        for (FieldProblem p : problems) {
+            byField.computeIfAbsent(p.field(), f -> new ArrayList<>())
+                    .add(messages.getMessage(p.messageKey(), p.args(), locale));
+        }
+        return byField;
+    }
+
+    String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    /** The same statuses the JSON API answers with, so monitoring reads both alike. */
+    static HttpStatus statusOf(List<FieldProblem> problems) {
+        return switch (problems.get(0).messageKey()) {
+            case "case.idempotency.replayed" -> HttpStatus.CONFLICT;
+            case "tracking.wrong" -> HttpStatus.FORBIDDEN;
+            case "tracking.locked" -> HttpStatus.TOO_MANY_REQUESTS;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+    }
+}
