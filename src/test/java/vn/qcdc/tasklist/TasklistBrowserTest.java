@@ -33,7 +33,7 @@ class TasklistBrowserTest {
             browser.waitForText(SharedTaskFilters.MY_UNIT);
             browser.waitForText("Khởi tạo quy trình");
             browser.driver.findElement(By.partialLinkText(SharedTaskFilters.MY_UNIT)).click();
-            browser.waitForText("Phân loại và thông báo tiếp nhận");
+            browser.waitForText("Phân loại, xác định thẩm quyền");
             assertThat(java.net.URLDecoder.decode(browser.driver.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8))
                     .as("earliest due first").contains("\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"");
             Files.createDirectories(Path.of("target/screenshots"));
