@@ -32,6 +32,8 @@ class HomeController {
         model.addAttribute("officer", roles.stream().anyMatch(Role::unitScoped));
         model.addAttribute("auditor", roles.contains(Role.AUDITOR) || roles.contains(Role.ADMIN));
         model.addAttribute("admin", roles.contains(Role.ADMIN));
+        model.addAttribute("caseReader", roles.stream().anyMatch(Role::unitScoped) || roles.contains(Role.AUDITOR)
+                || roles.contains(Role.ADMIN));
         // The engine's authorizations decide which tasks come back: only the user's units' work.
         List<Task> tasks = taskService.createTaskQuery().orderByDueDate().asc().listPage(0, TASKS_ON_HOME);
         model.addAttribute("tasks", tasks);
