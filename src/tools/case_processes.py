@@ -10,6 +10,14 @@ import pathlib
 
 OUT = pathlib.Path(__file__).resolve().parents[2] / "processes"
 
+# What the handling processes' gateways and decision tables read before any form has set it; declared
+# here so the intake transaction does not carry them (a denunciation's multiSite comes from classification).
+CALL_DEFAULTS = "".join(f'        <camunda:in sourceExpression="{expr}" target="{name}" />\n' for name, expr in [
+    ("multiSite", "${execution.getVariable('multiSite') == true}"),
+    ("complexConfirmed", "${false}"), ("complexDecided", "${false}"), ("proposeComplex", "${false}"),
+    ("requestExtension", "${false}"), ("especiallyComplex", "${false}"), ("extensions", "${0}"),
+])
+
 
 class Process:
     def __init__(self, pid, name):
@@ -103,7 +111,7 @@ class Process:
                 out.append(f'    <bpmn:callActivity id="{nid}" name={n} calledElement={quoteattr(a["called"])}'
                            f' camunda:calledElementBinding="latest">\n      <bpmn:extensionElements>\n'
                            '        <camunda:in businessKey="#{execution.processBusinessKey}" />\n'
-                           '        <camunda:in variables="all" />\n        <camunda:out variables="all" />\n'
+                           '        <camunda:in variables="all" />\n' + CALL_DEFAULTS + '        <camunda:out variables="all" />\n'
                            f'      </bpmn:extensionElements>{io}\n    </bpmn:callActivity>')
             elif kind == "xor":
                 out.append(f'    <bpmn:exclusiveGateway id="{nid}" name={n}>{io}\n    </bpmn:exclusiveGateway>')

@@ -121,7 +121,6 @@ public class CaseIntake {
         v.put("kind", s.kind().name());
         // shown at the top of every task form: officers read Vietnamese in Tasklist
         v.put("kindLabel", messages.getMessage(s.kind().messageKey(), null, VI));
-        v.put("channel", s.channel().name());
         v.put("unitCode", unit.code());
         v.put("unitName", unit.name());
         v.put("title", s.title().trim());
@@ -129,14 +128,6 @@ public class CaseIntake {
         v.put("receivedAt", Date.from(receivedAt));
         v.put("round", s.round());
         v.put("remoteArea", s.remoteArea());
-        v.put("multiSite", false);
-        // the decision tables and gateways read these before any form has set them
-        v.put("complexConfirmed", false);
-        v.put("complexDecided", false);
-        v.put("proposeComplex", false);
-        v.put("extensions", 0);
-        v.put("requestExtension", false);
-        v.put("especiallyComplex", false);
         return v;
     }
 
