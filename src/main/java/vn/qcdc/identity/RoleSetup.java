@@ -2,10 +2,8 @@ package vn.qcdc.identity;
 
 import java.util.Locale;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -29,13 +27,13 @@ class RoleSetup implements ApplicationRunner {
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     private final IdentityService identityService;
-    private final AuthorizationService authorizations;
     private final MessageSource messages;
+    private final Grants grants;
 
-    RoleSetup(IdentityService identityService, AuthorizationService authorizations, MessageSource messages) {
+    RoleSetup(IdentityService identityService, MessageSource messages, Grants grants) {
         this.identityService = identityService;
-        this.authorizations = authorizations;
         this.messages = messages;
+        this.grants = grants;
     }
 
     @Override
@@ -44,23 +42,23 @@ class RoleSetup implements ApplicationRunner {
             ensureGroup(role);
         }
         for (Role role : Role.unitScopedRoles()) {
-            grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(role, Resources.USER, Authorization.ANY, Permissions.READ);
-            grant(role, Resources.GROUP, Authorization.ANY, Permissions.READ);
-            grant(role, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+            grants.grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grants.grant(role, Resources.USER, Authorization.ANY, Permissions.READ);
+            grants.grant(role, Resources.GROUP, Authorization.ANY, Permissions.READ);
+            grants.grant(role, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
         }
         // starting processes needs an explicit grant: reception officers record walk-in, hotline and box submissions
-        grant(Role.RECEPTION_OFFICER, Resources.PROCESS_DEFINITION, "reception-intake", Permissions.READ,
+        grants.grant(Role.RECEPTION_OFFICER, Resources.PROCESS_DEFINITION, "reception-intake", Permissions.READ,
                 Permissions.CREATE_INSTANCE);
-        grant(Role.RECEPTION_OFFICER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-        grant(Role.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Role.AUDITOR, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
-        grant(Role.AUDITOR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
-        grant(Role.AUDITOR, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
-        grant(Role.AUDITOR, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
-        grant(Role.AUDITOR, Resources.TASK, Authorization.ANY, Permissions.READ);
+        grants.grant(Role.RECEPTION_OFFICER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        grants.grant(Role.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grants.grant(Role.AUDITOR, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grants.grant(Role.AUDITOR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        grants.grant(Role.AUDITOR, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grants.grant(Role.AUDITOR, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+        grants.grant(Role.AUDITOR, Resources.TASK, Authorization.ANY, Permissions.READ);
         for (Resource resource : Resources.values()) {
-            grant(Role.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+            grants.grant(Role.ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
     }
 
@@ -74,26 +72,4 @@ class RoleSetup implements ApplicationRunner {
         identityService.saveGroup(group);
     }
 
-    /** Grants to a role group unless the same grant is already there. */
-    void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(role.groupId())
-                .resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization auth = existing != null ? existing
-                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        if (existing == null) {
-            auth.setGroupId(role.groupId());
-            auth.setResource(resource);
-            auth.setResourceId(resourceId);
-        }
-        boolean changed = existing == null;
-        for (Permission p : permissions) {
-            if (!auth.isPermissionGranted(p)) {
-                auth.addPermission(p);
-                changed = true;
-            }
-        }
-        if (changed) {
-            authorizations.saveAuthorization(auth);
-        }
-    }
 }

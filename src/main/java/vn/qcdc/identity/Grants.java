@@ -1,0 +1,41 @@
+package vn.qcdc.identity;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.springframework.stereotype.Component;
+
+/** Idempotent Camunda grants to a role group; each capability declares the grants it needs at start-up. */
+@Component
+public class Grants {
+
+    private final AuthorizationService authorizations;
+
+    Grants(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    /** Grants to a role group unless the same grant is already there. */
+    public void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(role.groupId())
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization auth = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        if (existing == null) {
+            auth.setGroupId(role.groupId());
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
+        }
+        boolean changed = existing == null;
+        for (Permission p : permissions) {
+            if (!auth.isPermissionGranted(p)) {
+                auth.addPermission(p);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(auth);
+        }
+    }
+}
