@@ -17,6 +17,7 @@ for t in "${targets[@]}"; do
     *) echo "unknown target $t (h2, postgres)"; exit 2 ;;
   esac
   mvn -B -o surefire:test -Dtest=PetitionThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-} "${db[@]}" \
-    | grep '^BENCHMARK' || { echo "benchmark failed on $t"; exit 1; }
-  [ "$t" = postgres ] && psql -q -d postgres -c 'drop database if exists qcdc_bench'
+    > "${TMPDIR:-/tmp}/qcdc-bench-$t.log" 2>&1 || true
+  grep '^BENCHMARK' "${TMPDIR:-/tmp}/qcdc-bench-$t.log" || { echo "benchmark failed on $t: see ${TMPDIR:-/tmp}/qcdc-bench-$t.log"; exit 1; }
+  if [ "$t" = postgres ]; then psql -q -d postgres -c "drop database if exists qcdc_bench"; fi
 done

@@ -52,7 +52,12 @@ public class CaseAccess {
         }
     }
 
+    /** The groups the request's engine authentication already carries (set once per request), else one query. */
     public Reader reader(String userId) {
+        var current = identityService.getCurrentAuthentication();
+        if (current != null && userId.equals(current.getUserId()) && current.getGroupIds() != null) {
+            return new Reader(userId, Set.copyOf(current.getGroupIds()));
+        }
         return Unchecked.call(identityService, () -> new Reader(userId, identityService.createGroupQuery().groupMember(userId)
                 .list().stream().map(Group::getId).collect(Collectors.toSet())));
     }
