@@ -64,13 +64,19 @@ public class CaseReception {
         }
     }
 
+    /** A checklist arrives from a Camunda Form as a JSON array, from Java callers as a list. */
     private static Set<CaseKind> kindsOf(Object value) {
-        if (!(value instanceof Collection<?> list)) {
+        List<String> items;
+        if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+            items = json.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString()).toList();
+        } else if (value instanceof Collection<?> list) {
+            items = list.stream().map(String::valueOf).toList();
+        } else {
             return Set.of();
         }
         Set<CaseKind> kinds = EnumSet.noneOf(CaseKind.class);
-        for (Object item : list) {
-            kinds.add(CasePublicApi.kindOf(String.valueOf(item)));
+        for (String item : items) {
+            kinds.add(CasePublicApi.kindOf(item));
         }
         kinds.remove(null);
         return kinds;
