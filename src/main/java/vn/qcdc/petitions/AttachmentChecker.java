@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AttachmentChecker {
 
-    static final int MAX_FILES = 5;
-    static final int MAX_BYTES = 5 * 1024 * 1024;
+    static final int MAX_FILES = SubmissionLimits.MAX_FILES;
+    static final int MAX_BYTES = SubmissionLimits.MAX_FILE_MB * 1024 * 1024;
     private static final Map<String, String> ALLOWED = Map.of(
             "application/pdf", "pdf", "image/png", "png", "image/jpeg", "jpg", "image/webp", "webp");
 

@@ -14,11 +14,11 @@ import vn.qcdc.organization.OrgUnitType;
 @Component
 class SubmissionValidator {
 
-    static final int MAX_TITLE = 200;
-    static final int MAX_CONTENT = 10_000;
-    static final int MAX_NAME = 200;
-    static final int MAX_ADDRESS = 300;
-    static final int MAX_CONTACT = 200;
+    static final int MAX_TITLE = SubmissionLimits.MAX_TITLE;
+    static final int MAX_CONTENT = SubmissionLimits.MAX_CONTENT;
+    static final int MAX_NAME = SubmissionLimits.MAX_NAME;
+    static final int MAX_ADDRESS = SubmissionLimits.MAX_ADDRESS;
+    static final int MAX_CONTACT = SubmissionLimits.MAX_CONTACT;
     static final int MAX_IDEMPOTENCY_KEY = 100;
 
     private final OrgUnitRepository units;

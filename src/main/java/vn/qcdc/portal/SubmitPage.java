@@ -1,5 +1,7 @@
 package vn.qcdc.portal;
 
+import vn.qcdc.petitions.SubmissionLimits;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +21,13 @@ class SubmitPage {
     static final String VIEW = "portal/submit";
 
     // The petitions module's limits (SubmissionValidator, AttachmentChecker), repeated for the browser's own checks.
-    static final int MAX_TITLE = 200;
-    static final int MAX_CONTENT = 10_000;
-    static final int MAX_NAME = 200;
-    static final int MAX_ADDRESS = 300;
-    static final int MAX_CONTACT = 200;
-    static final int MAX_FILES = 5;
-    static final int MAX_FILE_MB = 5;
+    static final int MAX_TITLE = SubmissionLimits.MAX_TITLE;
+    static final int MAX_CONTENT = SubmissionLimits.MAX_CONTENT;
+    static final int MAX_NAME = SubmissionLimits.MAX_NAME;
+    static final int MAX_ADDRESS = SubmissionLimits.MAX_ADDRESS;
+    static final int MAX_CONTACT = SubmissionLimits.MAX_CONTACT;
+    static final int MAX_FILES = SubmissionLimits.MAX_FILES;
+    static final int MAX_FILE_MB = SubmissionLimits.MAX_FILE_MB;
 
     /** Fields the form shows problems beside; any other field's problem goes to the summary at the top. */
     private static final Set<String> FIELDS = Set.of("kind", "unitCode", "title", "content", "citizenName",
