@@ -30,9 +30,11 @@ class DialogueController {
     private final CaseAccess access;
     private final OrgUnitRepository units;
     private final MessageSource messages;
+    private final DialogueCancellation cancellation;
 
     DialogueController(DialogueCatalogue catalogue, DialogueQuestions questions, CaseAccess access, OrgUnitRepository units,
-            MessageSource messages) {
+            MessageSource messages, DialogueCancellation cancellation) {
+        this.cancellation = cancellation;
         this.catalogue = catalogue;
         this.questions = questions;
         this.access = access;
@@ -81,6 +83,21 @@ class DialogueController {
         }
         try {
             questions.mark(id, questionId, outcomeOf(outcome), owner, dateOf(due));
+            return "redirect:/dialogues/" + id;
+        } catch (DialogueRejectedException e) {
+            return refused(e, d, reader, model, locale, response);
+        }
+    }
+
+    @PostMapping("/dialogues/{id}/cancel")
+    String cancel(@PathVariable long id, Authentication user, Model model, Locale locale, HttpServletResponse response) {
+        CaseAccess.Reader reader = access.reader(user.getName());
+        Dialogue d = readable(id, reader);
+        if (!reader.inUnit(d.unitCode(), Role.UNIT_HEAD)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        try {
+            cancellation.cancel(id, user.getName());
             return "redirect:/dialogues/" + id;
         } catch (DialogueRejectedException e) {
             return refused(e, d, reader, model, locale, response);

@@ -196,6 +196,20 @@ class DialogueJourneyTest {
         assertThat(sixth.statusCode()).isEqualTo(429);
         assertThat(sixth.body()).contains("Vui lòng thử lại sau");
         assertThat(questionCount(id)).isEqualTo(5);
+
+        // the head calls it off: the notice says so, questions stop, the process ends
+        questions.forgetRecentQuestions();
+        WebSession head = signedIn("truong.cd");
+        assertThat(signedIn("truong.p1").postForm("/dialogues/" + id + "/cancel",
+                form("_csrf", csrf(signedIn("truong.p1").get("/").body()))).statusCode()).isEqualTo(403);
+        assertThat(head.postForm("/dialogues/" + id + "/cancel", form("_csrf", csrf(head.get("/dialogues/" + id).body())))
+                .statusCode()).isEqualTo(302);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+        assertThat(citizen.get("/portal/dialogues/" + id).body()).contains("Đã hủy");
+        HttpResponse<String> afterCancel = ask(citizen, id, "Câu hỏi sau khi hủy", "");
+        assertThat(afterCancel.statusCode()).isEqualTo(400);
+        assertThat(afterCancel.body()).contains("đã bị hủy");
+        assertThat(questionCount(id)).isEqualTo(5);
     }
 
     private HttpResponse<String> start(String unit, String when, String topic) {
