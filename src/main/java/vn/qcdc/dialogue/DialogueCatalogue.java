@@ -1,0 +1,38 @@
+package vn.qcdc.dialogue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/** What the pages read about dialogues. */
+@Service
+public class DialogueCatalogue {
+
+    private final DialogueRepository dialogues;
+
+    DialogueCatalogue(DialogueRepository dialogues) {
+        this.dialogues = dialogues;
+    }
+
+    public List<Dialogue> upcoming() {
+        return dialogues.upcoming(Instant.now(), 50);
+    }
+
+    public List<Dialogue> recent() {
+        return dialogues.recent(Instant.now(), 50);
+    }
+
+    public Optional<Dialogue> find(long id) {
+        return dialogues.find(id);
+    }
+
+    public List<DialogueQuestion> questions(long dialogueId) {
+        return dialogues.questions(dialogueId);
+    }
+
+    public List<Dialogue> ofUnits(List<String> unitCodes) {
+        return dialogues.ofUnits(unitCodes, 200);
+    }
+}

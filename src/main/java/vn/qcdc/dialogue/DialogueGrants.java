@@ -1,0 +1,32 @@
+package vn.qcdc.dialogue;
+
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import vn.qcdc.identity.Grants;
+import vn.qcdc.identity.Role;
+
+/** Unit heads start the dialogue process from Tasklist. */
+@Component
+@Order(15)
+class DialogueGrants implements ApplicationRunner {
+
+    static final String PROCESS_KEY = "dialogue";
+
+    private final Grants grants;
+
+    DialogueGrants(Grants grants) {
+        this.grants = grants;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        grants.grant(Role.UNIT_HEAD, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+        grants.grant(Role.UNIT_HEAD, Resources.PROCESS_INSTANCE, org.camunda.bpm.engine.authorization.Authorization.ANY,
+                Permissions.CREATE);
+    }
+}

@@ -1,0 +1,134 @@
+package vn.qcdc.dialogue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Questions before and at a dialogue, and the head's decision on each. Refusals change nothing. */
+@Service
+public class DialogueQuestions {
+
+    public static final int MAX_TEXT = 2000;
+    static final int MAX_NAME = 200;
+    static final int MAX_OWNER = 200;
+    static final int MAX_QUESTIONS_PER_DIALOGUE = 1000;
+
+    private final DialogueRepository dialogues;
+    private final int perWindow;
+    private final long windowSeconds;
+    private final Map<String, Deque<Instant>> recentByClient = new ConcurrentHashMap<>();
+
+    DialogueQuestions(DialogueRepository dialogues, @Value("${qcdc.dialogue.questions-per-window:5}") int perWindow,
+            @Value("${qcdc.dialogue.question-window-seconds:600}") long windowSeconds) {
+        this.dialogues = dialogues;
+        this.perWindow = perWindow;
+        this.windowSeconds = windowSeconds;
+    }
+
+    /** A citizen's question on the portal, at most {@code perWindow} per client address in the window. */
+    @Transactional
+    public long ask(long dialogueId, String text, String askerName, String client) {
+        Dialogue d = openDialogue(dialogueId);
+        String question = checkedText(text);
+        String name = checkedName(askerName);
+        reserve(client);
+        return dialogues.addQuestion(d.id(), DialogueQuestion.Source.PORTAL, question, name, null, Instant.now());
+    }
+
+    /** A question an officer of the unit received in person. */
+    @Transactional
+    public long addByOfficer(long dialogueId, String text, String askerName, String officer) {
+        Dialogue d = openDialogue(dialogueId);
+        return dialogues.addQuestion(d.id(), DialogueQuestion.Source.OFFICER, checkedText(text), checkedName(askerName),
+                officer, Instant.now());
+    }
+
+    /** The head's decision on one question, before the minutes are recorded. */
+    @Transactional
+    public void mark(long dialogueId, long questionId, DialogueQuestion.Outcome outcome, String owner, LocalDate due) {
+        openDialogue(dialogueId);
+        DialogueQuestion q = dialogues.question(questionId).filter(x -> x.dialogueId() == dialogueId)
+                .orElseThrow(() -> new DialogueRejectedException("dialogue.question.unknown"));
+        if (outcome == null) {
+            throw new DialogueRejectedException("dialogue.outcome.unknown");
+        }
+        if (outcome == DialogueQuestion.Outcome.ACTION_ITEM) {
+            String o = owner == null ? "" : owner.strip();
+            if (o.isEmpty()) {
+                throw new DialogueRejectedException("dialogue.action.owner.required");
+            }
+            if (o.length() > MAX_OWNER) {
+                throw new DialogueRejectedException("dialogue.action.owner.too-long", MAX_OWNER);
+            }
+            if (due == null) {
+                throw new DialogueRejectedException("dialogue.action.due.required");
+            }
+            dialogues.mark(q.id(), outcome, o, due);
+        } else {
+            dialogues.mark(q.id(), outcome, null, null);
+        }
+    }
+
+    private Dialogue openDialogue(long dialogueId) {
+        Dialogue d = dialogues.find(dialogueId).orElseThrow(() -> new DialogueRejectedException("dialogue.unknown"));
+        if (d.status() == Dialogue.Status.HELD) {
+            throw new DialogueRejectedException("dialogue.question.closed.held");
+        }
+        if (d.status() == Dialogue.Status.CANCELLED) {
+            throw new DialogueRejectedException("dialogue.question.closed.cancelled");
+        }
+        if (dialogues.questionCount(d.id()) >= MAX_QUESTIONS_PER_DIALOGUE) {
+            throw new DialogueRejectedException("dialogue.question.full");
+        }
+        return d;
+    }
+
+    private static String checkedText(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            throw new DialogueRejectedException("dialogue.question.text.required");
+        }
+        if (t.length() > MAX_TEXT) {
+            throw new DialogueRejectedException("dialogue.question.text.too-long", MAX_TEXT);
+        }
+        return t;
+    }
+
+    private static String checkedName(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.length() > MAX_NAME) {
+            throw new DialogueRejectedException("dialogue.question.name.too-long", MAX_NAME);
+        }
+        return n.isEmpty() ? null : n;
+    }
+
+    private void reserve(String client) {
+        Instant now = Instant.now();
+        Deque<Instant> recent = recentByClient.computeIfAbsent(client == null ? "?" : client, k -> new ArrayDeque<>());
+        synchronized (recent) {
+            while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minusSeconds(windowSeconds))) {
+                recent.pollFirst();
+            }
+            if (recent.size() >= perWindow) {
+                throw new DialogueRejectedException("dialogue.question.rate-limited", perWindow, windowSeconds / 60);
+            }
+            recent.addLast(now);
+        }
+        if (recentByClient.size() > 10_000) {
+            recentByClient.entrySet().removeIf(e -> e.getValue().isEmpty()
+                    || e.getValue().peekLast().isBefore(now.minusSeconds(windowSeconds)));
+        }
+    }
+
+    /** Tests start each scenario with no recent questions. */
+    void forgetRecentQuestions() {
+        recentByClient.clear();
+    }
+}
