@@ -74,7 +74,7 @@ class SessionPages {
     }
 
     private String notice(SelfCriticismStore.Session session, Model model) {
-        model.addAttribute("session", session);
+        model.addAttribute("sc", session);
         model.addAttribute("unitName", units.find(session.unitCode()).map(OrgUnit::name).orElse(session.unitCode()));
         List<OfficialView> officials = officials(session.id());
         model.addAttribute("officials", officials);
