@@ -40,7 +40,8 @@ class SelfCriticismRoundTest {
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     static final ObjectMapper JSON = new ObjectMapper();
-    static final int YEAR = 2026;
+    /** This year; the browser test uses next year, the process test 2018–2024. */
+    static final int YEAR = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
 
     @LocalServerPort
     int port;
