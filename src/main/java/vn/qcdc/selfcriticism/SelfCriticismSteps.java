@@ -1,0 +1,355 @@
+package vn.qcdc.selfcriticism;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import vn.qcdc.organization.OrgUnit;
+import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.organization.OrgUnitType;
+import vn.qcdc.rules.DeadlineService;
+
+/**
+ * The steps of the self-criticism processes, called from the BPMN as {@code selfCriticism}. Every refusal is a
+ * {@link ProcessEngineException} with a Vietnamese message, thrown before anything is written: the engine's
+ * transaction (which our JDBC writes join) rolls back and the form stays open.
+ */
+@Component("selfCriticism")
+public class SelfCriticismSteps {
+
+    /** A session starts at 07:30; the comment period ends then. */
+    static final LocalTime SESSION_START = LocalTime.of(7, 30);
+    static final String NOTICE_RULE = "selfcriticism.notice";
+
+    private final SelfCriticismStore store;
+    private final OrgUnitRepository units;
+    private final DeadlineService deadlines;
+    private final IdentityService identity;
+
+    SelfCriticismSteps(SelfCriticismStore store, OrgUnitRepository units, DeadlineService deadlines,
+            @Lazy IdentityService identity) {
+        this.store = store;
+        this.units = units;
+        this.deadlines = deadlines;
+        this.identity = identity;
+    }
+
+    // ---- the round -------------------------------------------------------------------------------
+
+    /** Validates the start form, records the round and one session per unit. */
+    public void openRound(DelegateExecution execution) {
+        int year = number(execution.getVariable("year"), "Năm kiểm điểm");
+        LocalDate today = today();
+        if (year < 2018 || year > today.getYear() + 1) {
+            throw new ProcessEngineException("Năm kiểm điểm " + year + " không hợp lệ.");
+        }
+        LocalDate deadline = date(execution.getVariable("deadline"), "Hạn hoàn thành");
+        if (deadline.isBefore(today)) {
+            throw new ProcessEngineException("Hạn hoàn thành " + deadline + " đã qua.");
+        }
+        if (store.roundExists(year)) {
+            throw new ProcessEngineException("Đợt kiểm điểm tự phê bình trước nhân dân năm " + year
+                    + " đã được mở; mỗi năm chỉ mở một đợt.");
+        }
+        List<String> codes = unitsFor(text(execution.getVariable("units")), today);
+        String openedBy = text(execution.getVariable("openedBy"));
+        long roundId = store.insertRound(year, deadline, openedBy.isEmpty() ? "system" : openedBy, now());
+        codes.forEach(code -> store.insertSession(roundId, code));
+        execution.setVariable("roundId", roundId);
+        execution.setVariable("year", year);
+        execution.setVariable("deadline", deadline.toString());
+    }
+
+    private List<String> unitsFor(String list, LocalDate today) {
+        if (list.isBlank()) {
+            List<String> all = units.findActiveOn(today).stream().filter(u -> u.type() == OrgUnitType.COMMUNE)
+                    .map(OrgUnit::code).toList();
+            if (all.isEmpty()) {
+                throw new ProcessEngineException("Không có đơn vị cấp xã nào đang hoạt động.");
+            }
+            return all;
+        }
+        List<String> codes = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String raw : list.split("[,;\\s]+")) {
+            String code = raw.trim();
+            if (code.isEmpty() || codes.contains(code)) {
+                continue;
+            }
+            boolean ok = units.find(code).filter(u -> u.activeOn(today) && u.type().hasOfficers()).isPresent();
+            if (ok) {
+                codes.add(code);
+            } else {
+                unknown.add(code);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ProcessEngineException("Không tìm thấy đơn vị đang hoạt động: " + String.join(", ", unknown) + ".");
+        }
+        return codes;
+    }
+
+    public List<String> unitsOf(long roundId) {
+        return store.unitsOf(roundId);
+    }
+
+    public long sessionIdOf(long roundId, String unitCode) {
+        return store.sessionIdOf(roundId, unitCode);
+    }
+
+    public Date roundDeadline(long roundId) {
+        return Date.from(store.roundDeadline(roundId).atTime(LocalTime.of(23, 59, 59)).atZone(deadlines.zone()).toInstant());
+    }
+
+    public void closeRound(DelegateExecution execution) {
+        store.closeRound(((Number) execution.getVariable("roundId")).longValue(), now());
+    }
+
+    // ---- the session -----------------------------------------------------------------------------
+
+    /** Complete listener of "plan the session": the statutory notice period, the venue, the officials. */
+    public void checkPlan(DelegateTask task) {
+        plan(task.getVariable("sessionDate"), task.getVariable("venue"), task.getVariable("officials"));
+    }
+
+    record Plan(LocalDate date, String venue, Map<String, String> officials) {
+    }
+
+    Plan plan(Object dateValue, Object venueValue, Object officialsValue) {
+        LocalDate date = date(dateValue, "Ngày tổ chức");
+        LocalDate today = today();
+        if (date.isBefore(today)) {
+            throw new ProcessEngineException("Ngày tổ chức " + date + " đã qua.");
+        }
+        int notice = deadlines.ruleInForce(NOTICE_RULE, today).amount();
+        if (date.isBefore(today.plusDays(notice))) {
+            throw new ProcessEngineException("Phải thông báo công khai ít nhất " + notice
+                    + " ngày trước buổi kiểm điểm: chọn ngày từ " + today.plusDays(notice) + " trở đi.");
+        }
+        String venue = text(venueValue);
+        if (venue.isBlank() || venue.length() > 300) {
+            throw new ProcessEngineException("Địa điểm là bắt buộc (tối đa 300 ký tự).");
+        }
+        Map<String, String> officials = new LinkedHashMap<>();
+        for (String line : text(officialsValue).split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split("\\|", 2);
+            String user = parts[0].trim();
+            String title = parts.length > 1 ? parts[1].trim() : "";
+            if (title.isEmpty() || title.length() > 200) {
+                throw new ProcessEngineException("Dòng \"" + line.trim() + "\": ghi theo mẫu \"mã người dùng | chức danh\".");
+            }
+            if (identity.createUserQuery().userId(user).count() == 0) {
+                throw new ProcessEngineException("Không có người dùng \"" + user + "\" trong hệ thống.");
+            }
+            if (officials.put(user, title) != null) {
+                throw new ProcessEngineException("Cán bộ \"" + user + "\" được ghi hai lần.");
+            }
+        }
+        if (officials.isEmpty()) {
+            throw new ProcessEngineException("Phải có ít nhất một cán bộ chủ chốt tự kiểm điểm.");
+        }
+        return new Plan(date, venue, officials);
+    }
+
+    public void publishNotice(DelegateExecution execution) {
+        Plan plan = plan(execution.getVariable("sessionDate"), execution.getVariable("venue"),
+                execution.getVariable("officials"));
+        long sessionId = sessionId(execution);
+        store.publishNotice(sessionId, plan.date(), plan.venue(), execution.getProcessInstanceId(), now());
+        plan.officials().forEach((user, title) -> store.insertOfficial(sessionId, user, title));
+    }
+
+    public List<String> officialUsers(long sessionId) {
+        return store.officials(sessionId).stream().map(SelfCriticismStore.Official::userId).toList();
+    }
+
+    public Date sessionStart(long sessionId) {
+        LocalDate day = store.session(sessionId).orElseThrow().date();
+        return Date.from(day.atTime(SESSION_START).atZone(deadlines.zone()).toInstant());
+    }
+
+    /** Complete listener of "self-assessment in writing". */
+    public void saveSelfAssessment(DelegateTask task) {
+        String text = text(task.getVariable("selfAssessment"));
+        if (text.isBlank() || text.length() > 10000) {
+            throw new ProcessEngineException("Bản tự kiểm điểm là bắt buộc (tối đa 10.000 ký tự).");
+        }
+        store.saveSelfAssessment(((Number) task.getVariable("sessionId")).longValue(),
+                text(task.getVariable("officialUserId")), text);
+    }
+
+    public void closeComments(DelegateExecution execution) {
+        store.setStatus(sessionId(execution), SessionStatus.COMMENTS_CLOSED);
+    }
+
+    record Commitment(long officialId, String body, String owner, LocalDate due) {
+    }
+
+    record Minutes(String attendance, String text, Map<Long, String[]> responses, List<Commitment> commitments) {
+    }
+
+    /** Complete listener of "record the minutes": everything is checked before the service step saves it. */
+    public void checkMinutes(DelegateTask task) {
+        minutes(((Number) task.getVariable("sessionId")).longValue(), task.getVariable("attendance"),
+                task.getVariable("commentsRaised"), task.getVariable("officialResponses"), task.getVariable("commitments"));
+    }
+
+    Minutes minutes(long sessionId, Object attendanceValue, Object textValue, Object responsesValue, Object commitmentsValue) {
+        String attendance = text(attendanceValue);
+        String text = text(textValue);
+        if (attendance.isBlank() || attendance.length() > 2000) {
+            throw new ProcessEngineException("Thành phần tham dự là bắt buộc (tối đa 2.000 ký tự).");
+        }
+        if (text.length() > 10000) {
+            throw new ProcessEngineException("Nội dung ý kiến tại buổi kiểm điểm tối đa 10.000 ký tự.");
+        }
+        Map<String, Long> officials = new LinkedHashMap<>();
+        store.officials(sessionId).forEach(o -> officials.put(o.userId(), o.id()));
+        Map<Long, String[]> responses = new LinkedHashMap<>();
+        for (String line : lines(responsesValue)) {
+            String[] p = line.split("\\|", -1);
+            if (p.length != 3) {
+                throw new ProcessEngineException("Dòng \"" + line + "\": ghi theo mẫu \"mã cán bộ | tiếp thu, giải trình | đánh giá của nhân dân\".");
+            }
+            Long official = official(officials, p[0]);
+            responses.put(official, new String[] {limit(p[1].trim(), 4000), limit(p[2].trim(), 4000)});
+        }
+        List<Commitment> commitments = new ArrayList<>();
+        for (String line : lines(commitmentsValue)) {
+            String[] p = line.split("\\|", -1);
+            if (p.length != 4 || p[1].isBlank()) {
+                throw new ProcessEngineException("Dòng \"" + line + "\": ghi theo mẫu \"mã cán bộ | nội dung khắc phục | người thực hiện | hạn (yyyy-mm-dd)\".");
+            }
+            Long official = official(officials, p[0]);
+            String owner = p[2].trim();
+            if (identity.createUserQuery().userId(owner).count() == 0) {
+                throw new ProcessEngineException("Không có người dùng \"" + owner + "\" để giao thực hiện.");
+            }
+            LocalDate due = date(p[3].trim(), "Hạn thực hiện");
+            if (!due.isAfter(today())) {
+                throw new ProcessEngineException("Hạn thực hiện " + due + " phải sau hôm nay.");
+            }
+            commitments.add(new Commitment(official, limit(p[1].trim(), 2000), owner, due));
+        }
+        return new Minutes(attendance, text, responses, commitments);
+    }
+
+    public void recordMinutes(DelegateExecution execution) {
+        long sessionId = sessionId(execution);
+        Minutes m = minutes(sessionId, execution.getVariable("attendance"), execution.getVariable("commentsRaised"),
+                execution.getVariable("officialResponses"), execution.getVariable("commitments"));
+        store.recordMinutes(sessionId, m.attendance(), m.text());
+        m.responses().forEach((official, r) -> store.saveResponse(official, r[0], r[1]));
+        m.commitments().forEach(c -> store.insertAction(sessionId, c.officialId(), c.body(), c.owner(), c.due()));
+    }
+
+    public List<Long> actionItems(long sessionId) {
+        return store.actions(sessionId).stream().map(SelfCriticismStore.ActionItem::id).toList();
+    }
+
+    /** Complete listener of "sign off the report": who signed. */
+    public void signedBy(DelegateTask task) {
+        Authentication current = identity.getCurrentAuthentication();
+        task.getExecution().setVariable("signedOffBy", current == null ? "system" : current.getUserId());
+    }
+
+    public void reportSignedOff(DelegateExecution execution) {
+        Object by = execution.getVariable("signedOffBy");
+        store.signOff(sessionId(execution), by == null ? "system" : by.toString(), now());
+    }
+
+    // ---- action items ----------------------------------------------------------------------------
+
+    public String actionOwner(long actionItemId) {
+        return store.action(actionItemId).owner();
+    }
+
+    public Date actionDue(long actionItemId) {
+        return Date.from(store.action(actionItemId).due().atTime(LocalTime.of(23, 59, 59)).atZone(deadlines.zone()).toInstant());
+    }
+
+    public void actionDone(DelegateExecution execution) {
+        store.actionDone(((Number) execution.getVariable("actionItemId")).longValue(), now());
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private static Long official(Map<String, Long> officials, String user) {
+        Long id = officials.get(user.trim());
+        if (id == null) {
+            throw new ProcessEngineException("\"" + user.trim() + "\" không phải cán bộ tự kiểm điểm tại buổi này.");
+        }
+        return id;
+    }
+
+    private static List<String> lines(Object value) {
+        return text(value).lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static String limit(String s, int max) {
+        if (s.length() > max) {
+            throw new ProcessEngineException("Nội dung vượt quá " + max + " ký tự.");
+        }
+        return s;
+    }
+
+    private static long sessionId(DelegateExecution execution) {
+        return ((Number) execution.getVariable("sessionId")).longValue();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(now(), deadlines.zone());
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    static String text(Object value) {
+        return value == null ? "" : value.toString().trim();
+    }
+
+    private static int number(Object value, String label) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return Integer.parseInt(text(value));
+        } catch (NumberFormatException e) {
+            throw new ProcessEngineException(label + " phải là một số.");
+        }
+    }
+
+    private static LocalDate date(Object value, String label) {
+        if (value instanceof Date d) {
+            return LocalDate.ofInstant(d.toInstant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        }
+        String s = text(value);
+        if (s.isEmpty()) {
+            throw new ProcessEngineException(label + " là bắt buộc.");
+        }
+        try {
+            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        } catch (DateTimeParseException e) {
+            throw new ProcessEngineException(label + " \"" + s + "\" không đúng dạng năm-tháng-ngày.");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package vn.qcdc.selfcriticism;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.qcdc.identity.Role;
+
+/** Citizens' comments on a session: from the portal (moderated) or entered by reception officers. */
+@Service
+public class SessionComments {
+
+    static final int MAX_LENGTH = 2000;
+
+    private final SelfCriticismStore store;
+    private final CommentRateLimit rateLimit;
+    private final JdbcTemplate jdbc;
+
+    SessionComments(SelfCriticismStore store, CommentRateLimit rateLimit, JdbcTemplate jdbc) {
+        this.store = store;
+        this.rateLimit = rateLimit;
+        this.jdbc = jdbc;
+    }
+
+    /** A citizen's comment from the portal: pending until a reception officer of the unit approves it. */
+    @Transactional
+    public long submitFromPortal(long sessionId, Long officialId, String body, String authorName, String client) {
+        SelfCriticismStore.Session session = publicSession(sessionId);
+        if (!session.status().openForComments()) {
+            throw new CommentRefusedException("sc.error.closed", 409);
+        }
+        String text = check(session, officialId, body, authorName);
+        if (!rateLimit.tryAcquire(client, now())) {
+            throw new CommentRefusedException("sc.error.rate", 429);
+        }
+        return store.insertComment(sessionId, officialId, "PORTAL", text, blankToNull(authorName), "PENDING", null, now());
+    }
+
+    /** A comment received in person or from the suggestion box, entered by a reception officer of the unit. */
+    @Transactional
+    public long enterByOfficer(long sessionId, Long officialId, String body, String authorName, String officer) {
+        SelfCriticismStore.Session session = publicSession(sessionId);
+        requireReceptionOfficer(officer, session.unitCode());
+        if (session.status() != SessionStatus.NOTICE_PUBLISHED && session.status() != SessionStatus.COMMENTS_CLOSED) {
+            throw new CommentRefusedException("sc.error.closed", 409);
+        }
+        String text = check(session, officialId, body, authorName);
+        return store.insertComment(sessionId, officialId, "OFFICER", text, blankToNull(authorName), "APPROVED", officer, now());
+    }
+
+    @Transactional
+    public void moderate(long commentId, boolean approve, String reason, String officer) {
+        SelfCriticismStore.Comment comment = store.comment(commentId)
+                .orElseThrow(() -> new CommentRefusedException("sc.error.not-found", 404));
+        SelfCriticismStore.Session session = store.session(comment.sessionId()).orElseThrow();
+        requireReceptionOfficer(officer, session.unitCode());
+        String why = reason == null ? "" : reason.trim();
+        if (!approve && (why.isEmpty() || why.length() > 500)) {
+            throw new CommentRefusedException("sc.error.reason", 400);
+        }
+        if (store.moderate(commentId, approve ? "APPROVED" : "REJECTED", approve ? null : why, officer, now()) == 0) {
+            throw new CommentRefusedException("sc.error.moderated", 409);
+        }
+    }
+
+    public SelfCriticismStore.Session publicSession(long sessionId) {
+        return store.session(sessionId).filter(s -> s.status() != SessionStatus.PLANNING)
+                .orElseThrow(() -> new CommentRefusedException("sc.error.not-found", 404));
+    }
+
+    /** The units where this user is a reception officer. */
+    public List<String> receptionUnits(String user) {
+        String suffix = ":" + Role.RECEPTION_OFFICER.groupId();
+        return jdbc.queryForList("select GROUP_ID_ from ACT_ID_MEMBERSHIP where USER_ID_ = ?", String.class, user).stream()
+                .filter(g -> g.endsWith(suffix)).map(g -> g.substring(0, g.length() - suffix.length())).sorted().toList();
+    }
+
+    private void requireReceptionOfficer(String user, String unitCode) {
+        if (user == null || !Set.copyOf(receptionUnits(user)).contains(unitCode)) {
+            throw new CommentRefusedException("sc.error.forbidden", 403);
+        }
+    }
+
+    private String check(SelfCriticismStore.Session session, Long officialId, String body, String authorName) {
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty()) {
+            throw new CommentRefusedException("sc.error.empty", 400);
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new CommentRefusedException("sc.error.too-long", 400);
+        }
+        if (authorName != null && authorName.strip().length() > 200) {
+            throw new CommentRefusedException("sc.error.name", 400);
+        }
+        if (officialId != null && store.officials(session.id()).stream().noneMatch(o -> o.id() == officialId)) {
+            throw new CommentRefusedException("sc.error.official", 400);
+        }
+        return text;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}
