@@ -26,13 +26,16 @@ class Process:
         self.n = 0
         self.has_timers = False
         self.withdrawal = None
+        self.messages = []
 
     def _flow_id(self):
         self.n += 1
         return f"flow-{self.n}"
 
-    def start(self, nid, name):
-        self.nodes.append(("start", nid, name, {}))
+    def start(self, nid, name, message=None):
+        self.nodes.append(("start", nid, name, {"message": message}))
+        if message:
+            self.messages.append(message)
         return nid
 
     def end(self, nid, name, terminate=False):
@@ -81,7 +84,8 @@ class Process:
             io += "".join(f"\n      <bpmn:outgoing>{f}</bpmn:outgoing>" for f in outgoing.get(nid, []))
             n = quoteattr(name)
             if kind == "start":
-                out.append(f'    <bpmn:startEvent id="{nid}" name={n}>{io}\n    </bpmn:startEvent>')
+                trigger = (f'\n      <bpmn:messageEventDefinition messageRef="{a["message"]}" />' if a["message"] else "")
+                out.append(f'    <bpmn:startEvent id="{nid}" name={n}>{io}{trigger}\n    </bpmn:startEvent>')
             elif kind == "end":
                 term = '\n      <bpmn:terminateEventDefinition />' if a["terminate"] else ""
                 out.append(f'    <bpmn:endEvent id="{nid}" name={n}>{io}{term}\n    </bpmn:endEvent>')
@@ -157,6 +161,7 @@ class Process:
         defs = ['  <bpmn:escalation id="overdue" name="Quá hạn" escalationCode="overdue" />',
                 '  <bpmn:message id="case-withdrawn" name="case-withdrawn" />',
                 '  <bpmn:error id="handling-stopped" name="Đình chỉ giải quyết" errorCode="handling-stopped" />']
+        defs += [f'  <bpmn:message id="{m}" name="{m}" />' for m in self.messages]
         body = "\n".join(out)
         return f'''<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="{self.pid}-definitions" targetNamespace="https://qcdc.vn/bpmn">
@@ -195,7 +200,8 @@ SIMPLE_WITHDRAWAL = withdrawal(True, '''      <bpmn:sequenceFlow id="withdrawal-
 
 def citizen_case():
     p = Process("citizen-case", "Tiếp nhận và phân loại đơn của công dân")
-    p.start("case-received", "Đơn được tiếp nhận")
+    # every channel (portal, API, Open311, reception, dialogues) starts a case with this message
+    p.start("case-received", "Đơn được tiếp nhận", message="case-submitted")
     p.rule("route-intake", "Xác định cấp giải quyết", "case-routing", "routing")
     p.service("assign-unit", "Giao đơn vị giải quyết", "${caseFile.assignUnit(execution)}")
     p.xor("needs-classification", "Cần phân loại?")

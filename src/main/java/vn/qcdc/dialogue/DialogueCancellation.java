@@ -2,6 +2,7 @@ package vn.qcdc.dialogue;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import vn.qcdc.identity.SystemAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

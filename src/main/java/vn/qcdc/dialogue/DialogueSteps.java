@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.qcdc.identity.SystemAuthority;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import vn.qcdc.identity.SystemAuthority;
 import org.springframework.stereotype.Component;
 
 import vn.qcdc.identity.Role;
@@ -58,7 +59,7 @@ public class CaseAccess {
         if (current != null && userId.equals(current.getUserId()) && current.getGroupIds() != null) {
             return new Reader(userId, Set.copyOf(current.getGroupIds()));
         }
-        return Unchecked.call(identityService, () -> new Reader(userId, identityService.createGroupQuery().groupMember(userId)
+        return SystemAuthority.call(identityService, () -> new Reader(userId, identityService.createGroupQuery().groupMember(userId)
                 .list().stream().map(Group::getId).collect(Collectors.toSet())));
     }
 
@@ -90,7 +91,7 @@ public class CaseAccess {
         if (reader.inUnit(c.unitCode(), Role.UNIT_HEAD)) {
             return true;
         }
-        return reader.inUnit(c.unitCode(), Role.HANDLING_OFFICER) && Unchecked.call(identityService,
+        return reader.inUnit(c.unitCode(), Role.HANDLING_OFFICER) && SystemAuthority.call(identityService,
                 () -> historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(c.trackingCode())
                         .taskAssignee(reader.userId()).list().stream()
                         .anyMatch(t -> HANDLING_STEPS.contains(t.getTaskDefinitionKey())));

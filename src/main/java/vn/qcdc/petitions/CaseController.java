@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import vn.qcdc.identity.SystemAuthority;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -215,7 +216,7 @@ class CaseController {
 
     /** The steps of the case process and of the kind's process it called (both carry the tracking code). */
     private List<HistoricActivityInstance> timeline(CitizenCase c) {
-        return Unchecked.call(identityService, () -> historyService.createHistoricProcessInstanceQuery()
+        return SystemAuthority.call(identityService, () -> historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(c.trackingCode()).list().stream()
                 .flatMap(pi -> historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list().stream())
                 .filter(a -> a.getActivityName() != null && ("userTask".equals(a.getActivityType())

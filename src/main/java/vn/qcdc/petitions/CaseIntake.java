@@ -25,6 +25,8 @@ import vn.qcdc.organization.OrgUnitRepository;
 public class CaseIntake {
 
     public static final String PROCESS_KEY = "citizen-case";
+    /** The message every channel sends to open a case in {@value #PROCESS_KEY}. */
+    public static final String SUBMITTED = "case-submitted";
     private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
 
     private final SubmissionValidator validator;
@@ -107,8 +109,8 @@ public class CaseIntake {
                     trim(s.citizenContact())));
         }
         files.forEach(f -> attachments.add(caseId, f, actor));
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, code,
-                variables(caseId, code, s, unit, receivedAt));
+        ProcessInstance instance = runtimeService.createMessageCorrelation(SUBMITTED).processInstanceBusinessKey(code)
+                .setVariables(variables(caseId, code, s, unit, receivedAt)).correlateStartMessage();
         cases.linkProcess(caseId, instance.getId());
         CitizenCase created = cases.find(caseId).orElseThrow();
         return new Receipt(code, pin, s.kind(), unit.name(), receivedAt, created.nextDeadline());

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import vn.qcdc.identity.SystemAuthority;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,7 @@ public class CaseReception {
         String officer = (String) execution.getVariable("receptionOfficer");
         try {
             // the officer records cases; the case process itself is started on the system's authority
-            List<Receipt> receipts = Unchecked.call(identityService,
+            List<Receipt> receipts = SystemAuthority.call(identityService,
                     () -> intake.submitSplit(submission, kinds, officer == null ? "reception" : officer));
             execution.setVariable("openedCodes", receipts.stream().map(Receipt::trackingCode).collect(Collectors.joining(", ")));
             execution.setVariable("unitCode", submission.unitCode());

@@ -89,6 +89,12 @@ public class SelfCriticismStore {
                 SelfCriticismStore::session, unitCodes.toArray());
     }
 
+    /** Sessions whose notice is public, latest first, for the portal's list. */
+    public List<Session> publishedSessions(int limit) {
+        return jdbc.query(SESSION + " where s.session_date is not null order by s.session_date desc, s.unit_code"
+                + " fetch first " + limit + " rows only", SelfCriticismStore::session);
+    }
+
     public List<Session> sessionsOfRound(long roundId) {
         return jdbc.query(SESSION + " where s.round_id = ? order by s.unit_code", SelfCriticismStore::session, roundId);
     }

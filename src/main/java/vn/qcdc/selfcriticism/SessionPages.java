@@ -30,6 +30,8 @@ class SessionPages {
     record OfficialView(long id, String userId, String name, String title, String response, String peopleAssessment) {
     }
 
+    static final int PUBLIC_LIST_LIMIT = 200;
+
     private final SelfCriticismStore store;
     private final SessionComments comments;
     private final OrgUnitRepository units;
@@ -40,6 +42,15 @@ class SessionPages {
         this.comments = comments;
         this.units = units;
         this.jdbc = jdbc;
+    }
+
+    @GetMapping("/portal/sessions")
+    String list(Model model) {
+        model.addAttribute("sessions", store.publishedSessions(PUBLIC_LIST_LIMIT));
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        units.findAll().forEach(u -> names.put(u.code(), u.name()));
+        model.addAttribute("unitNames", names);
+        return "selfcriticism/list";
     }
 
     @GetMapping("/portal/sessions/{id}")

@@ -73,6 +73,19 @@ class WebShellTest {
     }
 
     @Test
+    void citizensFindDialoguesAndSelfCriticismSessionsFromThePortal() {
+        WebSession citizen = new WebSession(port);
+        String portal = citizen.get("/portal").body();
+        assertThat(portal).contains("/portal/dialogues").contains("/portal/sessions");
+        HttpResponse<String> sessions = citizen.get("/portal/sessions");
+        assertThat(sessions.statusCode()).isEqualTo(200);
+        assertThat(sessions.body()).contains("Kiểm điểm, tự phê bình trước nhân dân");
+        WebSession officer = new WebSession(port);
+        officer.signIn("tiepdan.p1", DemoUsers.PASSWORD);
+        assertThat(officer.get("/").body()).contains("card-dialogues", "card-moderation");
+    }
+
+    @Test
     void theOrganisationSearchFindsUnitsWithoutDiacritics() {
         String found = new WebSession(port).getJson("/api/public/org-units?q=cay%20duong").body();
         assertThat(found).contains(DemoUsers.COMMUNE_B).contains("Cây Dương");
