@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class TranslationsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "i18n/portal", "i18n/open311", "i18n/cases", "i18n/dialogue", "i18n/selfcriticism"})
+    @ValueSource(strings = {"messages", "i18n/portal", "i18n/open311", "i18n/cases", "i18n/dialogue", "i18n/selfcriticism", "i18n/inspection", "i18n/steering"})
     void pageMessagesHaveTheSameKeysInBothLanguages(String bundle) throws IOException {
         if (TranslationsTest.class.getClassLoader().getResource(bundle + "_vi.properties") == null) {
             assertThat(TranslationsTest.class.getClassLoader().getResource(bundle + "_en.properties")).isNull();
