@@ -33,6 +33,7 @@ class HomeController {
         model.addAttribute("auditor", roles.contains(Role.AUDITOR) || roles.contains(Role.ADMIN));
         model.addAttribute("admin", roles.contains(Role.ADMIN));
         model.addAttribute("receptionOfficer", roles.contains(Role.RECEPTION_OFFICER));
+        model.addAttribute("targetsReader", vn.qcdc.targets.TargetsAccess.allows(user));
         model.addAttribute("caseReader", roles.stream().anyMatch(Role::unitScoped) || roles.contains(Role.AUDITOR)
                 || roles.contains(Role.ADMIN));
         // The engine's authorizations decide which tasks come back: only the user's units' work.
