@@ -1,11 +1,9 @@
 package vn.qcdc.dialogue;
 
+import vn.qcdc.web.SlidingWindowLimit;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -21,15 +19,12 @@ public class DialogueQuestions {
     static final int MAX_QUESTIONS_PER_DIALOGUE = 1000;
 
     private final DialogueRepository dialogues;
-    private final int perWindow;
-    private final long windowSeconds;
-    private final Map<String, Deque<Instant>> recentByClient = new ConcurrentHashMap<>();
+    private final SlidingWindowLimit limit;
 
     DialogueQuestions(DialogueRepository dialogues, @Value("${qcdc.dialogue.questions-per-window:5}") int perWindow,
             @Value("${qcdc.dialogue.question-window-seconds:600}") long windowSeconds) {
         this.dialogues = dialogues;
-        this.perWindow = perWindow;
-        this.windowSeconds = windowSeconds;
+        this.limit = new SlidingWindowLimit(perWindow, java.time.Duration.ofSeconds(windowSeconds));
     }
 
     /** A citizen's question on the portal, at most {@code perWindow} per client address in the window. */
@@ -110,25 +105,13 @@ public class DialogueQuestions {
     }
 
     private void reserve(String client) {
-        Instant now = Instant.now();
-        Deque<Instant> recent = recentByClient.computeIfAbsent(client == null ? "?" : client, k -> new ArrayDeque<>());
-        synchronized (recent) {
-            while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minusSeconds(windowSeconds))) {
-                recent.pollFirst();
-            }
-            if (recent.size() >= perWindow) {
-                throw new DialogueRejectedException("dialogue.question.rate-limited", perWindow, windowSeconds / 60);
-            }
-            recent.addLast(now);
-        }
-        if (recentByClient.size() > 10_000) {
-            recentByClient.entrySet().removeIf(e -> e.getValue().isEmpty()
-                    || e.getValue().peekLast().isBefore(now.minusSeconds(windowSeconds)));
+        if (!limit.tryAcquire(client, Instant.now())) {
+            throw new DialogueRejectedException("dialogue.question.rate-limited", limit.limit(), limit.window().toMinutes());
         }
     }
 
     /** Tests start each scenario with no recent questions. */
     void forgetRecentQuestions() {
-        recentByClient.clear();
+        limit.clear();
     }
 }
