@@ -122,7 +122,7 @@ class ReviewPages {
 
     @GetMapping("/classification")
     String classification(@RequestParam(required = false) Integer year, Authentication user, Model model) {
-        int y = year == null ? LocalDate.now().getYear() : year;
+        int y = year == null ? LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear() : year;
         CaseAccess.Reader reader = access.reader(user.getName());
         boolean all = reader.has(Role.STEERING_SECRETARY) && reader.units().stream().anyMatch(this::provinceLevel)
                 || reader.has(Role.STEERING_HEAD) || reader.readsEverything();
