@@ -1,0 +1,154 @@
+package vn.qcdc.steering;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+import vn.qcdc.identity.Role;
+import vn.qcdc.organization.OrgUnit;
+import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.organization.OrgUnitType;
+import vn.qcdc.petitions.CaseAccess;
+
+/** Signed-in pages of the periodic reviews: list, a review's reports and consolidated figures, a unit's report form, classification. */
+@Controller
+class ReviewPages {
+
+    record TargetRow(int target, Integer numerator, Integer denominator, String narrative, String evidence) {
+    }
+
+    record FigureRow(int target, long numerator, long denominator) {
+    }
+
+    private final ReviewStore store;
+    private final ReviewReports reports;
+    private final CaseAccess access;
+    private final OrgUnitRepository units;
+
+    ReviewPages(ReviewStore store, ReviewReports reports, CaseAccess access, OrgUnitRepository units) {
+        this.store = store;
+        this.reports = reports;
+        this.access = access;
+        this.units = units;
+    }
+
+    @GetMapping("/reviews")
+    String list(Model model) {
+        model.addAttribute("reviews", store.reviews());
+        return "steering/list";
+    }
+
+    @GetMapping("/reviews/{id}")
+    String detail(@PathVariable long id, @RequestParam(required = false) String unit, Model model, HttpServletResponse response) {
+        ReviewStore.Review review = store.review(id).orElse(null);
+        if (review == null) {
+            response.setStatus(404);
+            model.addAttribute("error", "steering.error.not-found");
+            return "steering/list";
+        }
+        List<ReviewStore.Report> list = store.reports(id);
+        String root = unit != null && !unit.isBlank() ? unit : province(list);
+        List<FigureRow> rows = new ArrayList<>();
+        reports.consolidated(id, root).forEach((t, v) -> rows.add(new FigureRow(t, v[0], v[1])));
+        model.addAttribute("review", review);
+        model.addAttribute("reports", list);
+        model.addAttribute("root", root);
+        model.addAttribute("figures", rows);
+        model.addAttribute("names", names());
+        return "steering/detail";
+    }
+
+    @GetMapping("/reviews/{id}/units/{unit}")
+    String report(@PathVariable long id, @PathVariable String unit, Authentication user, Model model, HttpServletResponse response) {
+        return show(id, unit, user, model, response, null);
+    }
+
+    @PostMapping("/reviews/{id}/units/{unit}")
+    String submit(@PathVariable long id, @PathVariable String unit, @RequestParam Map<String, String> form, Authentication user,
+            Model model, HttpServletResponse response) {
+        List<ReviewReports.SectionInput> input = new ArrayList<>();
+        for (int t = 1; t <= 9; t++) {
+            input.add(new ReviewReports.SectionInput(t, form.get("num" + t), form.get("den" + t), form.get("narrative" + t),
+                    form.get("evidence" + t)));
+        }
+        CaseAccess.Reader reader = access.reader(user.getName());
+        try {
+            reports.submit(id, unit, user.getName(), reader.groups(), input);
+            return "redirect:/reviews/" + id + "/units/" + unit + "?sent";
+        } catch (ReviewRefusedException e) {
+            response.setStatus(e.status());
+            model.addAttribute("error", e.messageKey());
+            return show(id, unit, user, model, response, form);
+        }
+    }
+
+    private String show(long id, String unit, Authentication user, Model model, HttpServletResponse response,
+            Map<String, String> form) {
+        ReviewStore.Review review = store.review(id).orElse(null);
+        ReviewStore.Report report = review == null ? null : store.report(id, unit).orElse(null);
+        if (report == null) {
+            response.setStatus(404);
+            model.addAttribute("error", "steering.error.not-found");
+            model.addAttribute("reviews", store.reviews());
+            return "steering/list";
+        }
+        Map<Integer, ReviewStore.Section> sections = store.sections(report.id());
+        List<TargetRow> rows = new ArrayList<>();
+        for (int t = 1; t <= 9; t++) {
+            ReviewStore.Section s = sections.get(t);
+            rows.add(s == null ? new TargetRow(t, null, null, form == null ? "" : form.getOrDefault("narrative" + t, ""), "")
+                    : new TargetRow(t, s.numerator(), s.denominator(), s.narrative(), s.evidence()));
+        }
+        CaseAccess.Reader reader = access.reader(user.getName());
+        model.addAttribute("review", review);
+        model.addAttribute("report", report);
+        model.addAttribute("rows", rows);
+        model.addAttribute("unitName", names().getOrDefault(unit, unit));
+        model.addAttribute("editable", reader.inUnit(unit, Role.STEERING_SECRETARY) && "COLLECTING".equals(review.status())
+                && "DRAFT".equals(report.status()));
+        return "steering/report";
+    }
+
+    @GetMapping("/classification")
+    String classification(@RequestParam(required = false) Integer year, Authentication user, Model model) {
+        int y = year == null ? LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear() : year;
+        CaseAccess.Reader reader = access.reader(user.getName());
+        boolean all = reader.has(Role.STEERING_SECRETARY) && reader.units().stream().anyMatch(this::provinceLevel)
+                || reader.has(Role.STEERING_HEAD) || reader.readsEverything();
+        List<String> mine = reader.units();
+        model.addAttribute("year", y);
+        model.addAttribute("decisions", store.classifications(y).stream()
+                .filter(c -> c.decidedGrade() != null && (all || mine.contains(c.unitCode()))).toList());
+        model.addAttribute("names", names());
+        return "steering/classification";
+    }
+
+    private boolean provinceLevel(String code) {
+        return units.find(code).map(u -> u.type() == OrgUnitType.PROVINCE).orElse(false);
+    }
+
+    private static String province(List<ReviewStore.Report> list) {
+        java.util.Set<String> codes = new java.util.HashSet<>(list.stream().map(ReviewStore.Report::unitCode).toList());
+        return list.stream().map(ReviewStore.Report::parentCode).filter(p -> p != null && !codes.contains(p)).findFirst()
+                .orElse("hg");
+    }
+
+    private Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        for (OrgUnit u : units.findAll()) {
+            names.put(u.code(), u.name());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,123 @@
+package vn.qcdc.steering;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.qcdc.identity.Role;
+import vn.qcdc.identity.SystemAuthority;
+
+/** A unit's report (figures and narrative per target) and the consolidation up the tree of the review's units. */
+@Service
+class ReviewReports {
+
+    /** The raw form input of one target. */
+    record SectionInput(int target, String numerator, String denominator, String narrative, String evidence) {
+    }
+
+    private final ReviewStore store;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    ReviewReports(ReviewStore store, TaskService tasks, IdentityService identity) {
+        this.store = store;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    /** Validates everything first; then saves, submits and completes the unit's task. Refusals change nothing. */
+    @Transactional
+    void submit(long reviewId, String unitCode, String userId, java.util.Set<String> groups, List<SectionInput> input) {
+        ReviewStore.Review review = store.review(reviewId).orElseThrow(() -> new ReviewRefusedException("steering.error.not-found", 404));
+        ReviewStore.Report report = store.report(reviewId, unitCode)
+                .orElseThrow(() -> new ReviewRefusedException("steering.error.not-found", 404));
+        if (!groups.contains(Role.STEERING_SECRETARY.groupOf(unitCode))) {
+            throw new ReviewRefusedException("steering.error.not-your-unit", 403);
+        }
+        if (!"COLLECTING".equals(review.status()) || !"DRAFT".equals(report.status())) {
+            throw new ReviewRefusedException("steering.error.closed", 409);
+        }
+        List<ReviewStore.Section> sections = new ArrayList<>();
+        for (SectionInput in : input) {
+            if (in.target() < 1 || in.target() > 9) {
+                throw new ReviewRefusedException("steering.error.target", 400);
+            }
+            Integer num = figure(in.numerator());
+            Integer den = figure(in.denominator());
+            if ((num == null) != (den == null)) {
+                throw new ReviewRefusedException("steering.error.figure-pair", 400);
+            }
+            if (num != null && num > den) {
+                throw new ReviewRefusedException("steering.error.figure-above", 400);
+            }
+            String narrative = ReviewSteps.text(in.narrative());
+            String evidence = ReviewSteps.text(in.evidence());
+            if (narrative.length() > 4000 || evidence.length() > 2000) {
+                throw new ReviewRefusedException("steering.error.too-long", 400);
+            }
+            if (num != null || !narrative.isEmpty() || !evidence.isEmpty()) {
+                sections.add(new ReviewStore.Section(in.target(), num, den, narrative, evidence));
+            }
+        }
+        if (sections.isEmpty()) {
+            throw new ReviewRefusedException("steering.error.empty", 400);
+        }
+        Task task = SystemAuthority.call(identity, () -> tasks.createTaskQuery().processVariableValueEquals("reviewId", reviewId)
+                .taskDefinitionKey("submit-report").taskCandidateGroup(Role.STEERING_SECRETARY.groupOf(unitCode)).singleResult());
+        if (task == null) {
+            throw new ReviewRefusedException("steering.error.closed", 409);
+        }
+        store.saveSections(report.id(), sections);
+        store.submit(report.id(), userId, ReviewSteps.now());
+        SystemAuthority.call(identity, () -> {
+            tasks.complete(task.getId());
+            return null;
+        });
+    }
+
+    private static Integer figure(String raw) {
+        String s = raw == null ? "" : raw.trim();
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (!s.matches("\\d{1,9}")) {
+            throw new ReviewRefusedException("steering.error.figure", 400);
+        }
+        return Integer.valueOf(s);
+    }
+
+    /** Consolidated figures of a unit: its own submitted figures plus its reporting children's, summed down the tree. */
+    Map<Integer, long[]> consolidated(long reviewId, String unitCode) {
+        List<ReviewStore.Report> reports = store.reports(reviewId);
+        Map<Integer, long[]> sums = new LinkedHashMap<>();
+        for (int t = 1; t <= 9; t++) {
+            sums.put(t, new long[2]);
+        }
+        add(reports, unitCode, sums, new java.util.HashSet<>());
+        return sums;
+    }
+
+    private void add(List<ReviewStore.Report> reports, String unitCode, Map<Integer, long[]> sums, java.util.Set<String> seen) {
+        if (!seen.add(unitCode)) {
+            return;
+        }
+        for (ReviewStore.Report r : reports) {
+            if (r.unitCode().equals(unitCode) && !"DRAFT".equals(r.status())) {
+                store.sections(r.id()).values().stream().filter(s -> s.numerator() != null).forEach(s -> {
+                    sums.get(s.target())[0] += s.numerator();
+                    sums.get(s.target())[1] += s.denominator();
+                });
+            }
+            if (unitCode.equals(r.parentCode())) {
+                add(reports, r.unitCode(), sums, seen);
+            }
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package vn.qcdc.steering;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import vn.qcdc.organization.OrgUnit;
+import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.organization.OrgUnitType;
+import vn.qcdc.rules.DeadlineService;
+
+/**
+ * The steps of periodic-review.bpmn, called as {@code review}. Refusals are {@link ProcessEngineException}s with a
+ * Vietnamese message, thrown before anything is written (the engine's transaction, which our writes join, rolls back).
+ */
+@Component("review")
+public class ReviewSteps {
+
+    static final String RULE = "review.report";
+    static final Set<String> GRADES = Set.of("EXCELLENT", "GOOD", "COMPLETE", "NOT_COMPLETE");
+    private static final Set<OrgUnitType> IN_SCOPE = Set.of(OrgUnitType.DISTRICT, OrgUnitType.COMMUNE, OrgUnitType.AGENCY);
+
+    private final ReviewStore store;
+    private final OrgUnitRepository units;
+    private final DeadlineService deadlines;
+    private final IdentityService identity;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+
+    ReviewSteps(ReviewStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity,
+            @Lazy org.camunda.bpm.engine.RuntimeService runtime) {
+        this.runtime = runtime;
+        this.store = store;
+        this.units = units;
+        this.deadlines = deadlines;
+        this.identity = identity;
+    }
+
+    /**
+     * Validates the start (form or timer), records the review and a draft report per unit in scope. The timer start
+     * (15 June and 15 December, 08:00) opens the half-year review in June and the annual review in December, with
+     * the deadline of the {@code review.report} rule.
+     */
+    public void openReview(DelegateExecution execution) {
+        LocalDate today = today();
+        Object yearValue = execution.getVariable("year");
+        int year;
+        String period;
+        LocalDate deadline;
+        if (yearValue == null) {
+            year = today.getYear();
+            period = today.getMonthValue() <= 6 ? "HALF_YEAR" : "ANNUAL";
+            deadline = deadlines.dueDay(RULE, today);
+        } else {
+            year = number(yearValue, "Năm");
+            period = text(execution.getVariable("period"));
+            if (!period.equals("HALF_YEAR") && !period.equals("ANNUAL")) {
+                throw new ProcessEngineException("Kỳ báo cáo phải là sơ kết 6 tháng (HALF_YEAR) hoặc tổng kết năm (ANNUAL).");
+            }
+            Object d = execution.getVariable("deadline");
+            deadline = d == null || text(d).isEmpty() ? deadlines.dueDay(RULE, today) : date(d, "Hạn nộp báo cáo");
+        }
+        if (year < 2018 || year > today.getYear() + 1) {
+            throw new ProcessEngineException("Năm " + year + " không hợp lệ.");
+        }
+        if (deadline.isBefore(today)) {
+            throw new ProcessEngineException("Hạn nộp báo cáo " + deadline + " đã qua.");
+        }
+        if (store.exists(year, period)) {
+            throw new ProcessEngineException("Kỳ " + (period.equals("ANNUAL") ? "tổng kết năm " : "sơ kết 6 tháng năm ") + year
+                    + " đã được mở; mỗi năm chỉ mở một kỳ sơ kết và một kỳ tổng kết.");
+        }
+        List<OrgUnit> active = units.findActiveOn(today);
+        OrgUnit province = active.stream().filter(u -> u.type() == OrgUnitType.PROVINCE).findFirst()
+                .orElseThrow(() -> new ProcessEngineException("Không có đơn vị cấp tỉnh đang hoạt động."));
+        List<OrgUnit> scope = scope(text(execution.getVariable("units")), active);
+        Set<String> codes = new java.util.HashSet<>(scope.stream().map(OrgUnit::code).toList());
+        String openedBy = text(execution.getVariable("openedBy"));
+        long reviewId = store.insertReview(year, period, today, deadline, openedBy.isEmpty() ? "system" : openedBy, now());
+        Map<String, OrgUnit> byCode = new LinkedHashMap<>();
+        active.forEach(u -> byCode.put(u.code(), u));
+        for (OrgUnit u : scope) {
+            String parent = u.parentCode();
+            while (parent != null && !codes.contains(parent) && !parent.equals(province.code()) && byCode.containsKey(parent)) {
+                parent = byCode.get(parent).parentCode();
+            }
+            store.insertReport(reviewId, u.code(), parent == null ? province.code() : parent);
+        }
+        execution.setVariable("reviewId", reviewId);
+        execution.setVariable("year", year);
+        execution.setVariable("period", period);
+        execution.setVariable("deadline", deadline.toString());
+        execution.setVariable("deadlineAt", Date.from(deadline.atTime(LocalTime.of(23, 59, 59)).atZone(deadlines.zone()).toInstant()));
+        execution.setVariable("provinceCode", province.code());
+    }
+
+    private List<OrgUnit> scope(String list, List<OrgUnit> active) {
+        if (list.isBlank()) {
+            return active.stream().filter(u -> IN_SCOPE.contains(u.type())).toList();
+        }
+        List<OrgUnit> out = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String raw : list.split("[,;\\s]+")) {
+            if (raw.isBlank() || out.stream().anyMatch(u -> u.code().equals(raw))) {
+                continue;
+            }
+            active.stream().filter(u -> u.code().equals(raw) && IN_SCOPE.contains(u.type())).findFirst()
+                    .ifPresentOrElse(out::add, () -> unknown.add(raw));
+        }
+        if (!unknown.isEmpty()) {
+            throw new ProcessEngineException("Không phải đơn vị báo cáo đang hoạt động (cấp huyện, cấp xã, cơ quan): "
+                    + String.join(", ", unknown) + ".");
+        }
+        if (out.isEmpty()) {
+            throw new ProcessEngineException("Chưa có đơn vị nào phải báo cáo.");
+        }
+        return out;
+    }
+
+    /** The scheduled start (periodic-review-schedule.bpmn): a review of the season, as the timer's date says. */
+    public void startScheduled(DelegateExecution execution) {
+        runtime.startProcessInstanceByKey(ReviewGrants.PROCESS_KEY, java.util.Map.of("openedBy", "system"));
+    }
+
+    public List<String> unitsOf(long reviewId) {
+        return store.unitsOf(reviewId);
+    }
+
+    /** The units whose report is still a draft, for their supervisors' follow-up. */
+    public List<String> lateUnits(long reviewId) {
+        return store.reports(reviewId).stream().filter(r -> "DRAFT".equals(r.status())).map(ReviewStore.Report::unitCode).toList();
+    }
+
+    /** Complete listener of a unit's report task: the report must have been submitted on its page. */
+    public void checkSubmitted(DelegateTask task) {
+        long reviewId = ((Number) task.getVariable("reviewId")).longValue();
+        String unit = (String) task.getVariable("unitCode");
+        ReviewStore.Report r = store.report(reviewId, unit).orElseThrow();
+        if ("DRAFT".equals(r.status())) {
+            throw new ProcessEngineException("Báo cáo của đơn vị chưa được nộp; hãy nhập và nộp tại trang /reviews/" + reviewId
+                    + "/units/" + unit + ".");
+        }
+    }
+
+    public void consolidate(DelegateExecution execution) {
+        long reviewId = reviewId(execution);
+        store.markConsolidated(reviewId);
+        store.setStatus(reviewId, "CONSOLIDATING");
+    }
+
+    /** Complete listener of the head's sign-off: a return needs comments. */
+    public void checkSignOff(DelegateTask task) {
+        Object approved = task.getVariable("approved");
+        if (!(approved instanceof Boolean)) {
+            throw new ProcessEngineException("Hãy chọn ký duyệt hoặc trả lại báo cáo.");
+        }
+        if (!(Boolean) approved && text(task.getVariable("headComment")).isBlank()) {
+            throw new ProcessEngineException("Trả lại báo cáo cần ghi ý kiến của Trưởng Ban Chỉ đạo.");
+        }
+    }
+
+    public void returned(DelegateExecution execution) {
+        store.headComment(reviewId(execution), text(execution.getVariable("headComment")));
+    }
+
+    public void signedOff(DelegateExecution execution) {
+        long id = reviewId(execution);
+        String comment = text(execution.getVariable("headComment"));
+        if (!comment.isBlank()) {
+            store.headComment(id, comment);
+        }
+        store.signOff(id, userOr(text(execution.getVariable("signedOffBy"))), now());
+    }
+
+    /** Complete listener of the proposals: lines {@code unit | GRADE | đề xuất thi đua, khen thưởng}. */
+    public void recordProposals(DelegateTask task) {
+        long reviewId = ((Number) task.getVariable("reviewId")).longValue();
+        ReviewStore.Review review = store.review(reviewId).orElseThrow();
+        Map<String, String[]> lines = lines(text(task.getVariable("proposals")), partyOrganisations(reviewId), 2);
+        lines.forEach((unit, parts) -> store.propose(reviewId, unit, review.year(), parts[1],
+                qcdcPerformance(reviewId, unit), parts.length > 2 ? parts[2] : null));
+        store.setStatus(reviewId, "CLASSIFYING");
+    }
+
+    /** Complete listener of the head's decision: lines {@code unit | GRADE} change a proposal; the rest are confirmed. */
+    public void recordDecisions(DelegateTask task) {
+        long reviewId = ((Number) task.getVariable("reviewId")).longValue();
+        ReviewStore.Review review = store.review(reviewId).orElseThrow();
+        Map<String, String[]> changes = lines(text(task.getVariable("decisions")), partyOrganisations(reviewId), 2);
+        String by = userOr(task.getAssignee());
+        Instant at = now();
+        for (ReviewStore.Classification c : store.classifications(review.year())) {
+            if (c.reviewId() == reviewId) {
+                String[] change = changes.get(c.unitCode());
+                store.decide(c.unitCode(), review.year(), change == null ? c.proposedGrade() : change[1], by, at);
+            }
+        }
+        store.setStatus(reviewId, "CLOSED");
+    }
+
+    /** The grassroots party organisations of a review: its commune-level units. */
+    List<String> partyOrganisations(long reviewId) {
+        return store.unitsOf(reviewId).stream().filter(c -> units.find(c).map(u -> u.type() == OrgUnitType.COMMUNE).orElse(false))
+                .toList();
+    }
+
+    String qcdcPerformance(long reviewId, String unit) {
+        var report = store.report(reviewId, unit).orElseThrow();
+        var sections = store.sections(report.id()).values();
+        long measured = sections.stream().filter(s -> s.denominator() != null && s.denominator() > 0).count();
+        long met = sections.stream().filter(s -> s.denominator() != null && s.denominator() > 0
+                && s.numerator().equals(s.denominator())).count();
+        return "Đạt " + met + "/" + measured + " chỉ tiêu có số liệu (báo cáo " + report.status() + ")";
+    }
+
+    private Map<String, String[]> lines(String text, List<String> allowed, int minParts) {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split("\\|", 3);
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = parts[i].trim();
+            }
+            if (parts.length < minParts || !allowed.contains(parts[0])) {
+                problems.add("dòng \"" + line.trim() + "\": không phải tổ chức cơ sở đảng của kỳ này");
+                continue;
+            }
+            parts[1] = parts[1].toUpperCase(java.util.Locale.ROOT);
+            if (!GRADES.contains(parts[1])) {
+                problems.add("dòng \"" + line.trim() + "\": mức xếp loại phải là EXCELLENT, GOOD, COMPLETE hoặc NOT_COMPLETE");
+                continue;
+            }
+            out.put(parts[0], parts);
+        }
+        if (!problems.isEmpty()) {
+            throw new ProcessEngineException("Không ghi nhận được: " + String.join("; ", problems) + ".");
+        }
+        return out;
+    }
+
+    private String userOr(String fallback) {
+        Authentication a = identity.getCurrentAuthentication();
+        if (a != null && a.getUserId() != null) {
+            return a.getUserId();
+        }
+        return fallback == null || fallback.isBlank() ? "system" : fallback;
+    }
+
+    private static long reviewId(DelegateExecution execution) {
+        return ((Number) execution.getVariable("reviewId")).longValue();
+    }
+
+    static String text(Object v) {
+        return v == null ? "" : v.toString().trim();
+    }
+
+    private static int number(Object v, String label) {
+        try {
+            return v instanceof Number n ? n.intValue() : Integer.parseInt(text(v));
+        } catch (NumberFormatException e) {
+            throw new ProcessEngineException(label + " phải là số.");
+        }
+    }
+
+    private static LocalDate date(Object v, String label) {
+        if (v instanceof Date d) {
+            return d.toInstant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+        }
+        String s = text(v);
+        try {
+            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        } catch (DateTimeParseException e) {
+            throw new ProcessEngineException(label + " không hợp lệ: " + s + ".");
+        }
+    }
+
+    LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(deadlines.zone()).toLocalDate();
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

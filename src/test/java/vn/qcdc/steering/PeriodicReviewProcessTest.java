@@ -1,0 +1,255 @@
+package vn.qcdc.steering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.qcdc.support.ProcessTest;
+
+/** Every path of periodic-review.bpmn with the real engine, rules and clock. */
+@ProcessTest
+class PeriodicReviewProcessTest {
+
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final String DISTRICT = "hg-vithanh";
+    static final String P1 = "hg-vithanh-p1";
+    static final String CD = "hg-phunghiep-cayduong";
+
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    ReviewStore store;
+    @Autowired
+    ReviewReports reports;
+    @Autowired
+    ReviewFigures figures;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void anAnnualReviewIsReportedConsolidatedReturnedSignedAndClassified() {
+        ProcessInstance pi = start(2019, "ANNUAL", today().plusDays(20), DISTRICT + "," + P1 + "," + CD);
+        long id = reviewId(2019, "ANNUAL");
+        assertThat(store.reports(id)).extracting(ReviewStore.Report::unitCode, ReviewStore.Report::parentCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(CD, "hg"),
+                        org.assertj.core.groups.Tuple.tuple(DISTRICT, "hg"), org.assertj.core.groups.Tuple.tuple(P1, DISTRICT));
+        List<Task> unitTasks = tasks(pi, "submit-report");
+        assertThat(unitTasks).hasSize(3);
+        assertThat(unitTasks.stream().map(this::groups).flatMap(List::stream))
+                .containsExactlyInAnyOrder(DISTRICT + ":steering-secretary", P1 + ":steering-secretary", CD + ":steering-secretary");
+        assertThatThrownBy(() -> taskService.complete(unitTasks.get(0).getId()))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("chưa được nộp");
+
+        submit(id, P1, "thuky.p1", fig(1, "40", "50"), fig(8, "2", "2"));
+        submit(id, CD, "thuky.cd", fig(1, "30", "30"), fig(8, "1", "2"));
+        submit(id, DISTRICT, "thuky.vt", fig(1, "100", "120"));
+        Map<Integer, long[]> province = reports.consolidated(id, "hg");
+        assertThat(province.get(1)).containsExactly(170, 200);
+        assertThat(province.get(8)).containsExactly(3, 4);
+        assertThat(reports.consolidated(id, DISTRICT).get(1)).containsExactly(140, 170);
+        assertThat(store.review(id).orElseThrow().status()).isEqualTo("CONSOLIDATING");
+        assertThatThrownBy(() -> submit(id, P1, "thuky.p1", fig(1, "1", "1")))
+                .isInstanceOf(ReviewRefusedException.class).hasMessage("steering.error.closed");
+
+        Task consolidate = task(pi, "consolidate-province");
+        assertThat(groups(consolidate)).containsExactly("hg:steering-secretary");
+        complete(consolidate, "consolidationNote", "Tổng hợp lần 1");
+        Task signOff = task(pi, "sign-off");
+        assertThat(groups(signOff)).containsExactly("hg:steering-head");
+        assertThatThrownBy(() -> taskService.complete(signOff.getId(), vars("approved", false)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("ý kiến");
+        complete(signOff, "approved", false, "headComment", "Bổ sung đánh giá chỉ tiêu 8");
+        assertThat(store.review(id).orElseThrow().headComment()).isEqualTo("Bổ sung đánh giá chỉ tiêu 8");
+        complete(task(pi, "consolidate-province"), "consolidationNote", "Đã bổ sung");
+        identityService.setAuthentication("truongbcd.hg", List.of("hg:steering-head", "steering-head"));
+        complete(task(pi, "sign-off"), "approved", true, "headComment", "Đồng ý");
+        identityService.clearAuthentication();
+        assertThat(store.review(id).orElseThrow().status()).isEqualTo("SIGNED_OFF");
+        assertThat(store.review(id).orElseThrow().signedOffBy()).isEqualTo("truongbcd.hg");
+
+        Task propose = task(pi, "propose-classification");
+        assertThatThrownBy(() -> taskService.complete(propose.getId(), vars("proposals", DISTRICT + " | GOOD")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("tổ chức cơ sở đảng");
+        assertThatThrownBy(() -> taskService.complete(propose.getId(), vars("proposals", P1 + " | SUPER")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("mức xếp loại");
+        complete(propose, "proposals", P1 + " | EXCELLENT | Bằng khen UBND tỉnh\n" + CD + " | GOOD | Giấy khen");
+        identityService.setAuthentication("truongbcd.hg", List.of("hg:steering-head", "steering-head"));
+        complete(task(pi, "decide-classification"), "decisions", CD + " | COMPLETE");
+        identityService.clearAuthentication();
+        assertThat(running(pi)).isFalse();
+        assertThat(store.review(id).orElseThrow().status()).isEqualTo("CLOSED");
+        assertThat(figures.classification(2019)).extracting(ReviewFigures.Classification::unitCode,
+                ReviewFigures.Classification::decidedGrade).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(CD, "COMPLETE"), org.assertj.core.groups.Tuple.tuple(P1, "EXCELLENT"));
+        assertThat(figures.classification(2019).get(1).qcdcPerformance()).contains("Đạt 1/2");
+        assertThat(figures.selfReported(2019)).filteredOn(f -> f.unitCode().equals(P1) && f.target() == 1).singleElement()
+                .satisfies(f -> assertThat(new int[] {f.numerator(), f.denominator()}).containsExactly(40, 50));
+    }
+
+    @Test
+    void badReportsChangeNothing() {
+        start(2020, "HALF_YEAR", today().plusDays(20), P1);
+        long id = reviewId(2020, "HALF_YEAR");
+        assertThatThrownBy(() -> submit(id, P1, "thuky.cd", fig(1, "1", "2"))).hasMessage("steering.error.not-your-unit");
+        assertThatThrownBy(() -> submit(id, P1, "thuky.p1", fig(1, "-1", "2"))).hasMessage("steering.error.figure");
+        assertThatThrownBy(() -> submit(id, P1, "thuky.p1", fig(1, "abc", "2"))).hasMessage("steering.error.figure");
+        assertThatThrownBy(() -> submit(id, P1, "thuky.p1", fig(1, "3", "2"))).hasMessage("steering.error.figure-above");
+        assertThatThrownBy(() -> submit(id, P1, "thuky.p1", fig(1, "3", ""))).hasMessage("steering.error.figure-pair");
+        assertThat(store.report(id, P1).orElseThrow().status()).isEqualTo("DRAFT");
+        assertThat(jdbc.queryForObject("select count(*) from review_report_section s join review_unit_report u on u.id = s.report_id"
+                + " where u.review_id = ?", Long.class, id)).isZero();
+    }
+
+    @Test
+    void aSecondReviewOfTheSamePeriodOrAnUnknownUnitIsRefusedAndCreatesNothing() {
+        start(2021, "HALF_YEAR", today().plusDays(20), P1);
+        long instances = runtimeService.createProcessInstanceQuery().count();
+        long reviews = jdbc.queryForObject("select count(*) from review", Long.class);
+        assertThatThrownBy(() -> start(2021, "HALF_YEAR", today().plusDays(30), CD))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("sơ kết 6 tháng năm 2021 đã được mở");
+        assertThatThrownBy(() -> start(2021, "ANNUAL", today().plusDays(30), "no-such-unit"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("no-such-unit");
+        assertThatThrownBy(() -> start(2021, "ANNUAL", today().plusDays(30), P1 + "-kv1"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("kv1");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+        assertThat(jdbc.queryForObject("select count(*) from review", Long.class)).isEqualTo(reviews);
+    }
+
+    @Test
+    void aUnitMissingTheDeadlineIsEscalatedToItsSupervisorsAndAHalfYearReviewEndsAtSignOff() {
+        ProcessInstance pi = start(2022, "HALF_YEAR", today().plusDays(1), P1 + "," + CD);
+        long id = reviewId(2022, "HALF_YEAR");
+        Task p1 = tasks(pi, "submit-report").stream().filter(t -> groups(t).contains(P1 + ":steering-secretary")).findFirst().orElseThrow();
+        assertThat(p1.getDueDate()).isEqualTo(Date.from(today().plusDays(1).atTime(23, 59, 59).atZone(VN).toInstant()));
+        submit(id, CD, "thuky.cd", fig(7, "2", "2"));
+        ClockUtil.setCurrentTime(Date.from(today().plusDays(2).atTime(9, 0).atZone(VN).toInstant()));
+        Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers()
+                .activityId("submit-report-overdue").singleResult();
+        managementService.executeJob(timer.getId());
+        Task followUp = task(pi, "follow-up-overdue");
+        assertThat(groups(followUp)).containsExactly(P1 + ":supervisor");
+        complete(followUp, "followUpNote", "Đã nhắc Tổ Thư ký phường");
+        submit(id, P1, "thuky.p1", fig(7, "3", "3"));
+        complete(task(pi, "consolidate-province"), "consolidationNote", "");
+        complete(task(pi, "sign-off"), "approved", true);
+        assertThat(running(pi)).isFalse();
+        assertThat(reports.consolidated(id, "hg").get(7)).containsExactly(5, 5);
+        assertThat(store.review(id).orElseThrow().status()).isEqualTo("SIGNED_OFF");
+    }
+
+    @Test
+    void theTimerOpensTheReviewOfTheSeason() {
+        Job job = managementService.createJobQuery().processDefinitionKey("periodic-review-schedule").timers()
+                .activityId("review-due").singleResult();
+        assertThat(job).isNotNull();
+        LocalDate due = job.getDuedate().toInstant().atZone(VN).toLocalDate();
+        assertThat(due.getDayOfMonth()).isEqualTo(15);
+        assertThat(due.getMonthValue()).isIn(6, 12);
+        ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
+        managementService.executeJob(job.getId());
+        String period = due.getMonthValue() == 6 ? "HALF_YEAR" : "ANNUAL";
+        long id = reviewId(due.getYear(), period);
+        ReviewStore.Review review = store.review(id).orElseThrow();
+        assertThat(review.deadline()).isEqualTo(due.plusDays(15));
+        assertThat(review.asOf()).isEqualTo(due);
+        assertThat(store.unitsOf(id)).contains(P1, CD, DISTRICT, "hg-vithanh-thanhtra").doesNotContain("hg", P1 + "-kv1");
+        assertThat(managementService.createJobQuery().processDefinitionKey("periodic-review-schedule").timers()
+                .activityId("review-due").singleResult().getDuedate()).isAfter(job.getDuedate());
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    ProcessInstance start(int year, String period, LocalDate deadline, String units) {
+        return runtimeService.startProcessInstanceByKey("periodic-review",
+                vars("year", year, "period", period, "deadline", deadline.toString(), "units", units, "openedBy", "thuky.hg"));
+    }
+
+    void submit(long id, String unit, String user, ReviewReports.SectionInput... sections) {
+        Set<String> groups = jdbc.queryForList("select GROUP_ID_ from ACT_ID_MEMBERSHIP where USER_ID_ = ?", String.class, user)
+                .stream().collect(java.util.stream.Collectors.toSet());
+        reports.submit(id, unit, user, groups, List.of(sections));
+    }
+
+    static ReviewReports.SectionInput fig(int target, String num, String den) {
+        return new ReviewReports.SectionInput(target, num, den, "Chỉ tiêu " + target, "");
+    }
+
+    long reviewId(int year, String period) {
+        return jdbc.queryForObject("select id from review where review_year = ? and period = ?", Long.class, year, period);
+    }
+
+    LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(VN).toLocalDate();
+    }
+
+    List<Task> tasks(ProcessInstance pi, String key) {
+        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list();
+    }
+
+    Task task(ProcessInstance pi, String key) {
+        List<Task> list = tasks(pi, key);
+        assertThat(list).as(key).hasSize(1);
+        return list.get(0);
+    }
+
+    List<String> groups(Task t) {
+        List<String> out = new ArrayList<>();
+        for (IdentityLink l : taskService.getIdentityLinksForTask(t.getId())) {
+            if (l.getGroupId() != null) {
+                out.add(l.getGroupId());
+            }
+        }
+        return out;
+    }
+
+    void complete(Task t, Object... kv) {
+        taskService.complete(t.getId(), vars(kv));
+    }
+
+    boolean running(ProcessInstance pi) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0;
+    }
+
+    static Map<String, Object> vars(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
