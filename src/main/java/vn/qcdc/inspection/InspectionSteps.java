@@ -1,0 +1,452 @@
+package vn.qcdc.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import vn.qcdc.identity.Role;
+import vn.qcdc.identity.SystemAuthority;
+import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.rules.DeadlineService;
+
+/**
+ * The steps of inspection-plan, inspection-unit and inspection-remediation, called from the BPMN as
+ * {@code inspections}. Every refusal is a {@link ProcessEngineException} with a Vietnamese message, thrown before
+ * anything is written: the engine's transaction (which our JDBC writes join) rolls back and the form stays open.
+ */
+@Component("inspections")
+public class InspectionSteps {
+
+    static final String NOTICE_RULE = "inspection.notice";
+
+    private final InspectionStore store;
+    private final OrgUnitRepository units;
+    private final DeadlineService deadlines;
+    private final IdentityService identity;
+
+    InspectionSteps(InspectionStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity) {
+        this.store = store;
+        this.units = units;
+        this.deadlines = deadlines;
+        this.identity = identity;
+    }
+
+    // ---- the plan --------------------------------------------------------------------------------
+
+    record PlanForm(int year, List<String> units, LocalDate date, List<String> team, String lead, List<Integer> scope) {
+    }
+
+    /** First step of inspection-plan: checks the start form, records the plan as a draft of the secretary's unit. */
+    public void draftPlan(DelegateExecution execution) {
+        PlanForm form = planForm(execution.getVariable("year"), execution.getVariable("units"),
+                execution.getVariable("inspectionDate"), execution.getVariable("team"), execution.getVariable("lead"),
+                execution.getVariable("targets"));
+        String by = text(execution.getVariable("draftedBy"));
+        if (by.isEmpty()) {
+            by = currentUser();
+        }
+        String secretary = by;
+        List<String> secretaryUnits = SystemAuthority.call(identity, () -> identity.createGroupQuery().groupMember(secretary)
+                .list().stream().map(Group::getId).filter(g -> g.endsWith(":" + Role.STEERING_SECRETARY.groupId()))
+                .map(g -> g.substring(0, g.indexOf(':'))).sorted().toList());
+        if (secretaryUnits.isEmpty()) {
+            throw new ProcessEngineException("Chỉ Tổ Thư ký Ban Chỉ đạo của một đơn vị mới lập được kế hoạch kiểm tra.");
+        }
+        String steeringUnit = secretaryUnits.get(0);
+        long planId = store.insertPlan(form.year(), steeringUnit, by, now(), execution.getProcessInstanceId());
+        store.replacePlanContents(planId, form.year(), form.units(), form.date(), form.team(), form.lead(), form.scope());
+        execution.setVariable("planId", planId);
+        execution.setVariable("unitCode", steeringUnit);
+        execution.setVariable("steeringUnit", steeringUnit);
+        execution.setVariable("draftedBy", by);
+    }
+
+    /** Complete listener of "Sửa kế hoạch": the revised plan replaces the draft. */
+    public void revisePlan(DelegateTask task) {
+        PlanForm form = planForm(task.getVariable("year"), task.getVariable("units"), task.getVariable("inspectionDate"),
+                task.getVariable("team"), task.getVariable("lead"), task.getVariable("targets"));
+        store.replacePlanContents(planId(task.getVariable("planId")), form.year(), form.units(), form.date(), form.team(),
+                form.lead(), form.scope());
+    }
+
+    /** Complete listener of "Phê duyệt kế hoạch kiểm tra". */
+    public void decidePlan(DelegateTask task) {
+        String decision = text(task.getVariable("decision"));
+        String comment = text(task.getVariable("headComment"));
+        long planId = planId(task.getVariable("planId"));
+        if ("APPROVE".equals(decision)) {
+            store.setPlanStatus(planId, "APPROVED", comment.isEmpty() ? null : limit(comment, 2000), currentUser(), now());
+        } else if ("RETURN".equals(decision)) {
+            if (comment.isEmpty()) {
+                throw new ProcessEngineException("Trả lại kế hoạch thì phải ghi ý kiến để Tổ Thư ký sửa.");
+            }
+            store.setPlanStatus(planId, "RETURNED", limit(comment, 2000), null, now());
+        } else {
+            throw new ProcessEngineException("Chọn phê duyệt hoặc trả lại kế hoạch.");
+        }
+    }
+
+    PlanForm planForm(Object yearValue, Object unitsValue, Object dateValue, Object teamValue, Object leadValue,
+            Object targetsValue) {
+        LocalDate today = today();
+        int year = number(yearValue, "Năm kiểm tra");
+        if (year < 2018 || year > today.getYear() + 1) {
+            throw new ProcessEngineException("Năm kiểm tra " + year + " không hợp lệ.");
+        }
+        List<String> codes = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String code : items(unitsValue)) {
+            if (codes.contains(code)) {
+                continue;
+            }
+            if (units.find(code).filter(u -> u.activeOn(today) && u.type().hasOfficers()).isPresent()) {
+                codes.add(code);
+            } else {
+                unknown.add(code);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ProcessEngineException("Không tìm thấy đơn vị đang hoạt động: " + String.join(", ", unknown) + ".");
+        }
+        if (codes.isEmpty()) {
+            throw new ProcessEngineException("Kế hoạch kiểm tra phải có ít nhất một đơn vị được kiểm tra.");
+        }
+        LocalDate date = date(dateValue, "Ngày kiểm tra");
+        int notice = deadlines.ruleInForce(NOTICE_RULE, today).amount();
+        if (date.isBefore(today.plusDays(notice))) {
+            throw new ProcessEngineException("Phải thông báo cho đơn vị ít nhất " + notice
+                    + " ngày trước khi kiểm tra: chọn ngày kiểm tra từ " + today.plusDays(notice) + " trở đi.");
+        }
+        List<String> team = new ArrayList<>();
+        for (String user : items(teamValue)) {
+            if (team.contains(user)) {
+                continue;
+            }
+            long inspector = SystemAuthority.call(identity, () -> identity.createUserQuery().userId(user)
+                    .memberOfGroup(Role.INSPECTOR.groupId()).count());
+            if (inspector == 0) {
+                throw new ProcessEngineException("\"" + user + "\" không phải thành viên đoàn kiểm tra (nhóm inspector).");
+            }
+            team.add(user);
+        }
+        if (team.isEmpty()) {
+            throw new ProcessEngineException("Đoàn kiểm tra phải có ít nhất một thành viên.");
+        }
+        String lead = text(leadValue);
+        if (lead.isEmpty() && team.size() == 1) {
+            lead = team.get(0);
+        }
+        if (!team.contains(lead)) {
+            throw new ProcessEngineException("Trưởng đoàn phải là một thành viên của đoàn kiểm tra.");
+        }
+        List<Integer> scope = new ArrayList<>();
+        for (String t : items(targetsValue)) {
+            int n = target(t);
+            if (!scope.contains(n)) {
+                scope.add(n);
+            }
+        }
+        if (scope.isEmpty()) {
+            for (int i = 1; i <= 9; i++) {
+                scope.add(i);
+            }
+        }
+        scope.sort(null);
+        return new PlanForm(year, codes, date, team, lead, scope);
+    }
+
+    public List<String> unitCodes(long planId) {
+        return store.unitCodes(planId);
+    }
+
+    public long planUnitOf(long planId, String unitCode) {
+        return store.planUnitOf(planId, unitCode);
+    }
+
+    public List<String> teamUsers(long planId) {
+        return store.team(planId);
+    }
+
+    public String lead(long planId) {
+        return store.lead(planId);
+    }
+
+    // ---- one unit --------------------------------------------------------------------------------
+
+    /** Notifies the unit: the inspection is at least the rule's days after the notice, else moved to the first such day. */
+    public void notifyUnit(DelegateExecution execution) {
+        long planUnitId = planId(execution.getVariable("planUnitId"));
+        InspectionStore.PlanUnit pu = store.planUnit(planUnitId).orElseThrow();
+        LocalDate today = today();
+        LocalDate earliest = today.plusDays(deadlines.ruleInForce(NOTICE_RULE, today).amount());
+        LocalDate date = pu.inspectionDate().isBefore(earliest) ? earliest : pu.inspectionDate();
+        store.notified(planUnitId, date, now());
+        execution.setVariable("inspectionDate", date.toString());
+    }
+
+    /** The self-report is due at the start of the inspection day. */
+    public Date selfReportDue(long planUnitId) {
+        LocalDate day = store.planUnit(planUnitId).orElseThrow().inspectionDate();
+        return Date.from(day.atStartOfDay(deadlines.zone()).toInstant());
+    }
+
+    /** Complete listener of "Nộp báo cáo tự đánh giá": lines "chỉ tiêu | nội dung | chứng cứ", one per target in scope. */
+    public void saveSelfReport(DelegateTask task) {
+        long planUnitId = planId(task.getVariable("planUnitId"));
+        List<Integer> scope = store.scope(store.planUnit(planUnitId).orElseThrow().planId());
+        Map<Integer, InspectionStore.SelfReport> reports = new LinkedHashMap<>();
+        for (String line : lines(task.getVariable("selfReport"))) {
+            String[] p = line.split("\\|", -1);
+            if (p.length < 2 || p[1].isBlank()) {
+                throw new ProcessEngineException("Dòng \"" + line + "\": ghi theo mẫu \"chỉ tiêu | nội dung tự đánh giá | chứng cứ\".");
+            }
+            int target = inScope(p[0], scope);
+            reports.put(target, new InspectionStore.SelfReport(target, limit(p[1].trim(), 4000),
+                    p.length > 2 ? limit(p[2].trim(), 2000) : null));
+        }
+        List<Integer> missing = scope.stream().filter(t -> !reports.containsKey(t)).toList();
+        if (!missing.isEmpty()) {
+            throw new ProcessEngineException("Chưa tự đánh giá chỉ tiêu: " + joined(missing) + ".");
+        }
+        store.saveSelfReport(planUnitId, new ArrayList<>(reports.values()), currentUser(), now());
+    }
+
+    /**
+     * Complete listener of "Kiểm tra theo bảng 9 chỉ tiêu": lines "chỉ tiêu | kết luận | chứng cứ | nhận xét", the
+     * verdict MET, PARTLY_MET or NOT_MET (or đạt, đạt một phần, không đạt), one per target in scope.
+     */
+    public void saveChecklist(DelegateTask task) {
+        long planUnitId = planId(task.getVariable("planUnitId"));
+        store.saveChecklist(planUnitId, checklist(planUnitId, task.getVariable("checklist")), currentUser(), now());
+    }
+
+    List<InspectionStore.ChecklistItem> checklist(long planUnitId, Object value) {
+        List<Integer> scope = store.scope(store.planUnit(planUnitId).orElseThrow().planId());
+        Map<Integer, InspectionStore.ChecklistItem> items = new LinkedHashMap<>();
+        for (String line : lines(value)) {
+            String[] p = line.split("\\|", -1);
+            int target = inScope(p[0], scope);
+            String verdict = p.length > 1 ? verdict(p[1]) : null;
+            if (verdict == null) {
+                throw new ProcessEngineException("Chỉ tiêu " + target
+                        + " chưa có kết luận: ghi Đạt (MET), Đạt một phần (PARTLY_MET) hoặc Không đạt (NOT_MET).");
+            }
+            items.put(target, new InspectionStore.ChecklistItem(target, verdict,
+                    p.length > 2 ? limit(p[2].trim(), 2000) : null, p.length > 3 ? limit(p[3].trim(), 2000) : null));
+        }
+        List<Integer> missing = scope.stream().filter(t -> !items.containsKey(t)).toList();
+        if (!missing.isEmpty()) {
+            throw new ProcessEngineException("Chỉ tiêu " + joined(missing) + " chưa có kết luận kiểm tra.");
+        }
+        return new ArrayList<>(items.values());
+    }
+
+    record Recommendation(String text, LocalDate due) {
+    }
+
+    /** Complete listener of "Dự thảo kết luận, kiến nghị": the text, the loss-of-democracy finding, the recommendations. */
+    public void saveConclusion(DelegateTask task) {
+        String text = text(task.getVariable("conclusion"));
+        if (text.isBlank() || text.length() > 10000) {
+            throw new ProcessEngineException("Nội dung kết luận là bắt buộc (tối đa 10.000 ký tự).");
+        }
+        recommendations(task.getVariable("recommendations"));
+        store.saveConclusion(planId(task.getVariable("planUnitId")), text, bool(task.getVariable("lossOfDemocracy")),
+                currentUser());
+    }
+
+    List<Recommendation> recommendations(Object value) {
+        List<Recommendation> list = new ArrayList<>();
+        for (String line : lines(value)) {
+            String[] p = line.split("\\|", -1);
+            if (p.length != 2 || p[0].isBlank()) {
+                throw new ProcessEngineException("Dòng \"" + line + "\": ghi theo mẫu \"nội dung kiến nghị | hạn khắc phục (yyyy-mm-dd)\".");
+            }
+            LocalDate due = date(p[1].trim(), "Hạn khắc phục");
+            if (!due.isAfter(today())) {
+                throw new ProcessEngineException("Hạn khắc phục " + due + " phải sau hôm nay.");
+            }
+            list.add(new Recommendation(limit(p[0].trim(), 2000), due));
+        }
+        return list;
+    }
+
+    /** Complete listener of "Ký kết luận kiểm tra": signs (recommendations become remediation items) or returns. */
+    public void decideConclusion(DelegateTask task) {
+        long planUnitId = planId(task.getVariable("planUnitId"));
+        String decision = text(task.getVariable("decision"));
+        String comment = text(task.getVariable("headComment"));
+        if ("SIGN".equals(decision)) {
+            store.signConclusion(planUnitId, comment.isEmpty() ? null : limit(comment, 2000), currentUser(), now());
+            for (Recommendation r : recommendations(task.getVariable("recommendations"))) {
+                store.insertRemediation(planUnitId, r.text(), r.due());
+            }
+        } else if ("RETURN".equals(decision)) {
+            if (comment.isEmpty()) {
+                throw new ProcessEngineException("Trả lại dự thảo kết luận thì phải ghi ý kiến.");
+            }
+            store.returnConclusion(planUnitId, limit(comment, 2000));
+        } else {
+            throw new ProcessEngineException("Chọn ký hoặc trả lại dự thảo kết luận.");
+        }
+    }
+
+    public List<Long> remediationItems(long planUnitId) {
+        return store.remediations(planUnitId).stream().map(InspectionStore.Remediation::id).toList();
+    }
+
+    // ---- remediation -----------------------------------------------------------------------------
+
+    public Date remediationDue(long remediationId) {
+        return Date.from(store.remediation(remediationId).due().atTime(LocalTime.of(23, 59, 59)).atZone(deadlines.zone())
+                .toInstant());
+    }
+
+    /** Complete listener of "Khắc phục theo kiến nghị". */
+    public void saveRemediationResult(DelegateTask task) {
+        String result = text(task.getVariable("remediationResult"));
+        if (result.isBlank() || result.length() > 4000) {
+            throw new ProcessEngineException("Kết quả khắc phục là bắt buộc (tối đa 4.000 ký tự).");
+        }
+        store.remediationResult(planId(task.getVariable("remediationId")), result);
+    }
+
+    /** Complete listener of "Xác minh kết quả khắc phục": VERIFIED closes the item, REOPENED sends it back. */
+    public void verifyRemediation(DelegateTask task) {
+        String verdict = text(task.getVariable("verification"));
+        String comment = text(task.getVariable("verifyComment"));
+        if (!"VERIFIED".equals(verdict) && !"REOPENED".equals(verdict)) {
+            throw new ProcessEngineException("Chọn đã khắc phục xong hoặc mở lại việc khắc phục.");
+        }
+        if ("REOPENED".equals(verdict) && comment.isEmpty()) {
+            throw new ProcessEngineException("Mở lại việc khắc phục thì phải ghi lý do.");
+        }
+        store.verifyRemediation(planId(task.getVariable("remediationId")), "VERIFIED".equals(verdict),
+                comment.isEmpty() ? null : limit(comment, 2000), currentUser(), now());
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    static String verdict(String raw) {
+        String v = raw.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "met", "đạt", "dat" -> "MET";
+            case "partly_met", "partly met", "đạt một phần", "dat mot phan" -> "PARTLY_MET";
+            case "not_met", "not met", "không đạt", "khong dat" -> "NOT_MET";
+            default -> null;
+        };
+    }
+
+    private static int target(String raw) {
+        try {
+            int n = Integer.parseInt(raw.trim());
+            if (n >= 1 && n <= 9) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ProcessEngineException("Chỉ tiêu \"" + raw.trim() + "\" không hợp lệ: ghi số từ 1 đến 9.");
+    }
+
+    private static int inScope(String raw, List<Integer> scope) {
+        int target = target(raw);
+        if (!scope.contains(target)) {
+            throw new ProcessEngineException("Chỉ tiêu " + target + " không thuộc phạm vi kiểm tra của kế hoạch.");
+        }
+        return target;
+    }
+
+    private static String joined(List<Integer> targets) {
+        return String.join(", ", targets.stream().map(String::valueOf).toList());
+    }
+
+    private String currentUser() {
+        Authentication current = identity.getCurrentAuthentication();
+        return current == null || current.getUserId() == null ? "system" : current.getUserId();
+    }
+
+    private static List<String> items(Object value) {
+        List<String> out = new ArrayList<>();
+        for (String s : text(value).replace("[", "").replace("]", "").replace("\"", "").split("[,;\\s]+")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> lines(Object value) {
+        return text(value).lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static String limit(String s, int max) {
+        if (s.length() > max) {
+            throw new ProcessEngineException("Nội dung vượt quá " + max + " ký tự.");
+        }
+        return s;
+    }
+
+    private static long planId(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static boolean bool(Object value) {
+        return value instanceof Boolean b ? b : "true".equalsIgnoreCase(text(value));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(now(), deadlines.zone());
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    static String text(Object value) {
+        return value == null ? "" : value.toString().trim();
+    }
+
+    private static int number(Object value, String label) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return Integer.parseInt(text(value));
+        } catch (NumberFormatException e) {
+            throw new ProcessEngineException(label + " phải là một số.");
+        }
+    }
+
+    private static LocalDate date(Object value, String label) {
+        if (value instanceof Date d) {
+            return LocalDate.ofInstant(d.toInstant(), ZoneId.of("Asia/Ho_Chi_Minh"));
+        }
+        String s = text(value);
+        if (s.isEmpty()) {
+            throw new ProcessEngineException(label + " là bắt buộc.");
+        }
+        try {
+            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        } catch (DateTimeParseException e) {
+            throw new ProcessEngineException(label + " \"" + s + "\" không đúng dạng năm-tháng-ngày.");
+        }
+    }
+}
