@@ -73,6 +73,13 @@ class TargetsDashboardTest {
         assertThat(row.computed()).isTrue();
         assertThat(unit(row, DemoUsers.COMMUNE_A).numerator()).isEqualTo(1);
         assertThat(unit(row, DemoUsers.COMMUNE_B).numerator()).as("one held, one only planned").isZero();
+        long communes = units.findActiveOn(LocalDate.of(YEAR, 12, 31)).stream()
+                .filter(u -> u.type() == OrgUnitType.COMMUNE).count();
+        TargetsService.TargetRow two = targets.target(Target.T2_NO_LOSS_OF_DEMOCRACY, YEAR);
+        assertThat(two.denominator()).as("every grassroots party organisation").isEqualTo(communes);
+        assertThat(two.numerator()).as("no confirmed loss of democracy that year").isEqualTo(communes);
+        assertThat(two.met()).isTrue();
+        assertThat(targets.target(Target.T3_QCDC_TEAMS, YEAR).percent()).as("no checklist that year").isNull();
         for (Target t : Target.values()) {
             TargetsService.TargetRow r = targets.target(t, YEAR);
             assertThat(r.numerator()).isEqualTo(r.units().stream().mapToLong(TargetsService.UnitRow::numerator).sum());
