@@ -38,6 +38,9 @@ class TargetsBrowserTest {
             browser.driver.executeScript("arguments[0].click();", drillDown);
             browser.waitFor(By.id("target-units"));
             assertThat(browser.driver.findElement(By.id("target-units")).getText()).contains("Phường I");
+            assertThat(browser.driver.executeScript(
+                    "return Chart.getChart(document.getElementById('target-chart')) != null;")).as("a chart per target")
+                    .isEqualTo(true);
         }
     }
 }

@@ -46,12 +46,35 @@ class TargetsDashboardTest {
         if (jdbc.queryForObject("select count(*) from dialogue where dialogue_year = ?", Integer.class, YEAR) > 0) {
             return;
         }
+        seedAnnualReview();
         held(DemoUsers.COMMUNE_A, 3);
         held(DemoUsers.COMMUNE_A, 9);
         held(DemoUsers.COMMUNE_B, 5);
         jdbc.update("insert into dialogue (unit_code, dialogue_year, kind, topic, planned_at, venue, status, created_at)"
                 + " values (?, ?, 'REGULAR', 'Kế hoạch', ?, 'Hội trường', 'PLANNED', ?)", DemoUsers.COMMUNE_B, YEAR,
                 Timestamp.valueOf(LocalDateTime.of(YEAR, 11, 1, 8, 0)), Timestamp.valueOf(LocalDateTime.of(YEAR, 1, 2, 8, 0)));
+    }
+
+    /** Phường I reports 45/50 for target 1 and 3/3 for target 7 (and 2/2 for target 8); Cây Dương 30/40 and 2/4. */
+    private void seedAnnualReview() {
+        Timestamp at = Timestamp.valueOf(LocalDateTime.of(YEAR, 12, 20, 8, 0));
+        jdbc.update("insert into review (review_year, period, as_of, deadline, status, opened_by, opened_at)"
+                + " values (?, 'ANNUAL', ?, ?, 'SIGNED_OFF', 'thuky.hg', ?)", YEAR, java.sql.Date.valueOf(LocalDate.of(YEAR, 12, 15)),
+                java.sql.Date.valueOf(LocalDate.of(YEAR, 12, 30)), at);
+        long review = jdbc.queryForObject("select id from review where review_year = ? and period = 'ANNUAL'", Long.class, YEAR);
+        report(review, DemoUsers.COMMUNE_A, at, new int[][] {{1, 45, 50}, {7, 3, 3}, {8, 2, 2}});
+        report(review, DemoUsers.COMMUNE_B, at, new int[][] {{1, 30, 40}, {7, 2, 4}});
+    }
+
+    private void report(long review, String unit, Timestamp at, int[][] sections) {
+        jdbc.update("insert into review_unit_report (review_id, unit_code, status, submitted_by, submitted_at)"
+                + " values (?, ?, 'SUBMITTED', 'test', ?)", review, unit, at);
+        long report = jdbc.queryForObject("select id from review_unit_report where review_id = ? and unit_code = ?",
+                Long.class, review, unit);
+        for (int[] s : sections) {
+            jdbc.update("insert into review_report_section (report_id, target_no, numerator, denominator, narrative)"
+                    + " values (?, ?, ?, ?, 'Báo cáo')", report, s[0], s[1], s[2]);
+        }
     }
 
     private void held(String unit, int month) {
@@ -79,7 +102,20 @@ class TargetsDashboardTest {
         assertThat(two.denominator()).as("every grassroots party organisation").isEqualTo(communes);
         assertThat(two.numerator()).as("no confirmed loss of democracy that year").isEqualTo(communes);
         assertThat(two.met()).isTrue();
-        assertThat(targets.target(Target.T3_QCDC_TEAMS, YEAR).percent()).as("no checklist that year").isNull();
+        TargetsService.TargetRow one = targets.target(Target.T1_OFFICIALS, YEAR);
+        assertThat(List.of(one.numerator(), one.denominator())).containsExactly(75L, 90L);
+        assertThat(one.percent()).isEqualTo(83.3);
+        assertThat(one.computed()).as("self-reported").isFalse();
+        assertThat(one.met()).isFalse();
+        TargetsService.TargetRow seven = targets.target(Target.T7_HAMLET_CONVENTIONS, YEAR);
+        assertThat(List.of(seven.numerator(), seven.denominator())).containsExactly(5L, 7L);
+        assertThat(seven.percent()).isEqualTo(71.4);
+        assertThat(unit(row, DemoUsers.COMMUNE_A).source()).as("computed wins over the unit's own 2/2")
+                .isEqualTo(UnitFigure.Source.COMPUTED);
+        for (Target none : List.of(Target.T1_MASS_ORGANISATIONS, Target.T3_QCDC_TEAMS, Target.T4_WORKS_DISCLOSED,
+                Target.T5_AGENCY_DISCLOSURE, Target.T6_PROCEDURES_POSTED, Target.T9_ENTERPRISE_QCDC)) {
+            assertThat(targets.target(none, YEAR).percent()).as(none + " has no data that year").isNull();
+        }
         for (Target t : Target.values()) {
             TargetsService.TargetRow r = targets.target(t, YEAR);
             assertThat(r.numerator()).isEqualTo(r.units().stream().mapToLong(TargetsService.UnitRow::numerator).sum());
