@@ -53,6 +53,18 @@ class InspectionPages {
         this.messages = messages;
     }
 
+    @GetMapping("/inspections")
+    String list(Authentication user, Model model) {
+        CaseAccess.Reader reader = access.reader(user.getName());
+        List<String> steeringUnits = reader.units().stream()
+                .filter(u -> reader.inUnit(u, Role.STEERING_SECRETARY) || reader.inUnit(u, Role.STEERING_HEAD)).toList();
+        Map<String, String> names = new java.util.HashMap<>();
+        units.findAll().forEach(u -> names.put(u.code(), u.name()));
+        model.addAttribute("units", store.listed(reader.readsEverything(), reader.userId(), steeringUnits));
+        model.addAttribute("unitNames", names);
+        return "inspection/list";
+    }
+
     @GetMapping("/inspections/units/{id}")
     String unit(@PathVariable long id, Authentication user, Model model, Locale locale) {
         InspectionStore.PlanUnit pu = store.planUnit(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

@@ -21,6 +21,11 @@ public class InspectionStore {
     public record PlanUnit(long id, long planId, String unitCode, LocalDate inspectionDate, Instant notifiedAt) {
     }
 
+    /** A unit in a plan, as the inspections list shows it. */
+    public record ListedUnit(long planUnitId, long planId, int year, String unitCode, LocalDate inspectionDate,
+            String planStatus) {
+    }
+
     public record ChecklistItem(int target, String verdict, String evidence, String remark) {
     }
 
@@ -76,6 +81,26 @@ public class InspectionStore {
         } else {
             jdbc.update("update inspection_plan set status = ?, head_comment = ? where id = ?", status, headComment, planId);
         }
+    }
+
+    /** Everything for auditors and admins; else the plans the user inspects or whose steering unit they serve. */
+    public List<ListedUnit> listed(boolean all, String userId, List<String> steeringUnits) {
+        List<Object> args = new java.util.ArrayList<>();
+        StringBuilder where = new StringBuilder();
+        if (!all) {
+            where.append(" where exists (select 1 from inspection_team_member t where t.plan_id = p.id and t.user_id = ?)");
+            args.add(userId);
+            if (!steeringUnits.isEmpty()) {
+                where.append(" or p.steering_unit in (").append(String.join(",", steeringUnits.stream().map(u -> "?").toList()))
+                        .append(')');
+                args.addAll(steeringUnits);
+            }
+        }
+        return jdbc.query("select pu.id, p.id, p.plan_year, pu.unit_code, pu.inspection_date, p.status"
+                + " from inspection_plan_unit pu join inspection_plan p on p.id = pu.plan_id" + where
+                + " order by p.plan_year desc, pu.inspection_date, pu.unit_code fetch first 500 rows only",
+                (rs, i) -> new ListedUnit(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate(), rs.getString(6)), args.toArray());
     }
 
     public Optional<Plan> plan(long planId) {

@@ -33,6 +33,8 @@ class HomeController {
         model.addAttribute("auditor", roles.contains(Role.AUDITOR) || roles.contains(Role.ADMIN));
         model.addAttribute("admin", roles.contains(Role.ADMIN));
         model.addAttribute("receptionOfficer", roles.contains(Role.RECEPTION_OFFICER));
+        model.addAttribute("inspectionReader", roles.stream().anyMatch(r -> r == Role.INSPECTOR
+                || r == Role.STEERING_SECRETARY || r == Role.STEERING_HEAD || r == Role.AUDITOR || r == Role.ADMIN));
         model.addAttribute("targetsReader", vn.qcdc.targets.TargetsAccess.allows(user));
         model.addAttribute("caseReader", roles.stream().anyMatch(Role::unitScoped) || roles.contains(Role.AUDITOR)
                 || roles.contains(Role.ADMIN));

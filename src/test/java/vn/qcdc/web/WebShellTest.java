@@ -86,6 +86,17 @@ class WebShellTest {
     }
 
     @Test
+    void inspectionsAreListedOnlyToThoseWhoInspectOrFollowThem() {
+        WebSession officer = new WebSession(port);
+        officer.signIn("xuly.p1", DemoUsers.PASSWORD);
+        assertThat(officer.get("/inspections").body()).contains("Chưa có đợt kiểm tra nào").doesNotContain("data-plan-unit");
+        WebSession auditor = new WebSession(port);
+        auditor.signIn("kiemtoan", DemoUsers.PASSWORD);
+        assertThat(auditor.get("/inspections").statusCode()).isEqualTo(200);
+        assertThat(auditor.get("/").body()).contains("card-inspections", "card-targets");
+    }
+
+    @Test
     void theOrganisationSearchFindsUnitsWithoutDiacritics() {
         String found = new WebSession(port).getJson("/api/public/org-units?q=cay%20duong").body();
         assertThat(found).contains(DemoUsers.COMMUNE_B).contains("Cây Dương");
