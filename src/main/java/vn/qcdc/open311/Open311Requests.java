@@ -42,7 +42,9 @@ class Open311Requests {
             Instant closedAt) {
     }
 
-    private static final String COLUMNS = "id, tracking_code, kind, unit_code, content, status, received_at,"
+    // a complaint is about the complainant's own rights: only its title is published, never its text
+    private static final String COLUMNS = "id, tracking_code, kind, unit_code,"
+            + " case when kind = 'COMPLAINT' then title else content end as content, status, received_at,"
             + " next_deadline, statutory_deadline, decision_at, closed_at";
 
     private final JdbcTemplate jdbc;

@@ -229,4 +229,16 @@ class Open311RequestsTest {
         Open311Http.json(response).forEach(r -> ids.add(r.get("service_request_id").asText()));
         return ids;
     }
+
+    @Test
+    void aComplaintShowsItsTitleNeverItsText(@org.springframework.beans.factory.annotation.Autowired
+            vn.qcdc.petitions.CaseIntake intake) throws Exception {
+        var receipt = intake.submit(vn.qcdc.petitions.Submission.of(vn.qcdc.petitions.CaseKind.COMPLAINT,
+                vn.qcdc.petitions.Channel.PORTAL, DemoUsers.COMMUNE_A, "Khiếu nại quyết định xử phạt",
+                "Tôi bị phạt sai, hoàn cảnh gia đình riêng tư.", "Nguyễn Văn Riêng", "Khu vực 1", "0900000009", false,
+                null, null), "test");
+        var request = Open311Http.json(new Open311Http(port).get("/open311/v2/requests/" + receipt.trackingCode() + ".json"));
+        assertThat(request.get(0).get("description").asText()).isEqualTo("Khiếu nại quyết định xử phạt");
+        assertThat(request.toString()).doesNotContain("riêng tư").doesNotContain("Nguyễn Văn Riêng");
+    }
 }
