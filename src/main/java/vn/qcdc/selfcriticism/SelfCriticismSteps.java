@@ -1,9 +1,12 @@
 package vn.qcdc.selfcriticism;
 
+import static vn.qcdc.platform.FormValues.date;
+import static vn.qcdc.platform.FormValues.number;
+import static vn.qcdc.platform.FormValues.text;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -323,33 +326,6 @@ public class SelfCriticismSteps {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    static String text(Object value) {
-        return value == null ? "" : value.toString().trim();
-    }
 
-    private static int number(Object value, String label) {
-        if (value instanceof Number n) {
-            return n.intValue();
-        }
-        try {
-            return Integer.parseInt(text(value));
-        } catch (NumberFormatException e) {
-            throw new ProcessEngineException(label + " phải là một số.");
-        }
-    }
 
-    private static LocalDate date(Object value, String label) {
-        if (value instanceof Date d) {
-            return LocalDate.ofInstant(d.toInstant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-        }
-        String s = text(value);
-        if (s.isEmpty()) {
-            throw new ProcessEngineException(label + " là bắt buộc.");
-        }
-        try {
-            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-        } catch (DateTimeParseException e) {
-            throw new ProcessEngineException(label + " \"" + s + "\" không đúng dạng năm-tháng-ngày.");
-        }
-    }
 }

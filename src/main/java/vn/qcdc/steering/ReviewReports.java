@@ -57,8 +57,8 @@ class ReviewReports {
             if (num != null && num > den) {
                 throw new ReviewRefusedException("steering.error.figure-above", 400);
             }
-            String narrative = ReviewSteps.text(in.narrative());
-            String evidence = ReviewSteps.text(in.evidence());
+            String narrative = vn.qcdc.platform.FormValues.text(in.narrative());
+            String evidence = vn.qcdc.platform.FormValues.text(in.evidence());
             if (narrative.length() > 4000 || evidence.length() > 2000) {
                 throw new ReviewRefusedException("steering.error.too-long", 400);
             }

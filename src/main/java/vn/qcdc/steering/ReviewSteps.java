@@ -1,9 +1,12 @@
 package vn.qcdc.steering;
 
+import static vn.qcdc.platform.FormValues.date;
+import static vn.qcdc.platform.FormValues.number;
+import static vn.qcdc.platform.FormValues.text;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -268,29 +271,8 @@ public class ReviewSteps {
         return ((Number) execution.getVariable("reviewId")).longValue();
     }
 
-    static String text(Object v) {
-        return v == null ? "" : v.toString().trim();
-    }
 
-    private static int number(Object v, String label) {
-        try {
-            return v instanceof Number n ? n.intValue() : Integer.parseInt(text(v));
-        } catch (NumberFormatException e) {
-            throw new ProcessEngineException(label + " phải là số.");
-        }
-    }
 
-    private static LocalDate date(Object v, String label) {
-        if (v instanceof Date d) {
-            return d.toInstant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
-        }
-        String s = text(v);
-        try {
-            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-        } catch (DateTimeParseException e) {
-            throw new ProcessEngineException(label + " không hợp lệ: " + s + ".");
-        }
-    }
 
     LocalDate today() {
         return ClockUtil.getCurrentTime().toInstant().atZone(deadlines.zone()).toLocalDate();

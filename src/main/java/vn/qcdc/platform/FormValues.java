@@ -1,0 +1,51 @@
+package vn.qcdc.platform;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/**
+ * Reads what a Camunda Form submitted (strings, numbers, dates as text or Date) in the steps of the
+ * processes; a bad value fails the step with a Vietnamese message and the form stays open.
+ */
+public final class FormValues {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private FormValues() {
+    }
+
+    public static String text(Object value) {
+        return value == null ? "" : value.toString().trim();
+    }
+
+    public static int number(Object value, String label) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return Integer.parseInt(text(value));
+        } catch (NumberFormatException e) {
+            throw new ProcessEngineException(label + " phải là một số.");
+        }
+    }
+
+    /** A day from a date picker ("2026-12-01" or "2026-12-01T09:00") or a Date, in Vietnamese time. */
+    public static LocalDate date(Object value, String label) {
+        if (value instanceof Date d) {
+            return LocalDate.ofInstant(d.toInstant(), VIETNAM);
+        }
+        String s = text(value);
+        if (s.isEmpty()) {
+            throw new ProcessEngineException(label + " là bắt buộc.");
+        }
+        try {
+            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        } catch (DateTimeParseException e) {
+            throw new ProcessEngineException(label + " \"" + s + "\" không đúng dạng năm-tháng-ngày.");
+        }
+    }
+}
