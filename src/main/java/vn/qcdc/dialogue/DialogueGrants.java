@@ -1,7 +1,5 @@
 package vn.qcdc.dialogue;
 
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -25,8 +23,6 @@ class DialogueGrants implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        grants.grant(Role.UNIT_HEAD, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
-        grants.grant(Role.UNIT_HEAD, Resources.PROCESS_INSTANCE, org.camunda.bpm.engine.authorization.Authorization.ANY,
-                Permissions.CREATE);
+        grants.mayStart(Role.UNIT_HEAD, PROCESS_KEY);
     }
 }

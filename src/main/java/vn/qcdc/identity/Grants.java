@@ -3,7 +3,9 @@ package vn.qcdc.identity;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /** Idempotent Camunda grants to a role group; each capability declares the grants it needs at start-up. */
@@ -14,6 +16,12 @@ public class Grants {
 
     Grants(AuthorizationService authorizations) {
         this.authorizations = authorizations;
+    }
+
+    /** Starting a process needs an explicit grant: the role may see the definition and start instances of it. */
+    public void mayStart(Role role, String processKey) {
+        grant(role, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(role, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
 
     /** Grants to a role group unless the same grant is already there. */

@@ -48,9 +48,7 @@ class RoleSetup implements ApplicationRunner {
             grants.grant(role, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
         }
         // starting processes needs an explicit grant: reception officers record walk-in, hotline and box submissions
-        grants.grant(Role.RECEPTION_OFFICER, Resources.PROCESS_DEFINITION, "reception-intake", Permissions.READ,
-                Permissions.CREATE_INSTANCE);
-        grants.grant(Role.RECEPTION_OFFICER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        grants.mayStart(Role.RECEPTION_OFFICER, "reception-intake");
         grants.grant(Role.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grants.grant(Role.AUDITOR, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
         grants.grant(Role.AUDITOR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);

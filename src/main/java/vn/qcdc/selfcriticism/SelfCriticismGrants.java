@@ -1,8 +1,5 @@
 package vn.qcdc.selfcriticism;
 
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -26,8 +23,6 @@ class SelfCriticismGrants implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        grants.grant(Role.STEERING_SECRETARY, Resources.PROCESS_DEFINITION, ROUND_PROCESS, Permissions.READ,
-                Permissions.CREATE_INSTANCE);
-        grants.grant(Role.STEERING_SECRETARY, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        grants.mayStart(Role.STEERING_SECRETARY, ROUND_PROCESS);
     }
 }
