@@ -6,19 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +25,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.organization.OrgUnitType;
 import vn.qcdc.support.DemoUsers;
+import vn.qcdc.support.ProcessSteps;
 import vn.qcdc.support.ProcessTest;
 
 /** Every path of the round, session and action-item processes, with the real engine, rules and clock. */
 @ProcessTest
-class SelfCriticismProcessTest {
+class SelfCriticismProcessTest implements ProcessSteps {
+
+    @Autowired
+    ProcessEngine processEngine;
+
+    @Override
+    public ProcessEngine engine() {
+        return processEngine;
+    }
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -219,40 +225,13 @@ class SelfCriticismProcessTest {
         return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
     }
 
-    List<Task> tasks(ProcessInstance pi, String key) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list();
-    }
 
-    void complete(Task task, Object... kv) {
-        taskService.complete(task.getId(), vars(kv));
-    }
 
-    void fireTimer(ProcessInstance pi, String activityId) {
-        Job job = managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
-                .singleResult();
-        assertThat(job).as("timer " + activityId).isNotNull();
-        assertThat(job.getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
-        managementService.executeJob(job.getId());
-    }
 
-    boolean running(ProcessInstance pi) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0;
-    }
 
-    List<String> groups(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
-                .map(IdentityLink::getGroupId).toList();
-    }
 
     static LocalDate today() {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), VN);
     }
 
-    static Map<String, Object> vars(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
 }

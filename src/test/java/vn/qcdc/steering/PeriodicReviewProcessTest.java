@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -20,18 +19,26 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.qcdc.support.ProcessSteps;
 import vn.qcdc.support.ProcessTest;
 
 /** Every path of periodic-review.bpmn with the real engine, rules and clock. */
 @ProcessTest
-class PeriodicReviewProcessTest {
+class PeriodicReviewProcessTest implements ProcessSteps {
+
+    @Autowired
+    ProcessEngine processEngine;
+
+    @Override
+    public ProcessEngine engine() {
+        return processEngine;
+    }
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String DISTRICT = "hg-vithanh";
@@ -217,9 +224,6 @@ class PeriodicReviewProcessTest {
         return ClockUtil.getCurrentTime().toInstant().atZone(VN).toLocalDate();
     }
 
-    List<Task> tasks(ProcessInstance pi, String key) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list();
-    }
 
     Task task(ProcessInstance pi, String key) {
         List<Task> list = tasks(pi, key);
@@ -227,29 +231,7 @@ class PeriodicReviewProcessTest {
         return list.get(0);
     }
 
-    List<String> groups(Task t) {
-        List<String> out = new ArrayList<>();
-        for (IdentityLink l : taskService.getIdentityLinksForTask(t.getId())) {
-            if (l.getGroupId() != null) {
-                out.add(l.getGroupId());
-            }
-        }
-        return out;
-    }
 
-    void complete(Task t, Object... kv) {
-        taskService.complete(t.getId(), vars(kv));
-    }
 
-    boolean running(ProcessInstance pi) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0;
-    }
 
-    static Map<String, Object> vars(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
 }
