@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 targets=("${@:-h2 postgres}")
 read -r -a targets <<< "${targets[*]}"
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGOPTIONS='--client-min-messages=warning'
-mvn -B -q -o test-compile 2>/dev/null || mvn -B -q test-compile
+mvn -B -q test-compile
 for t in "${targets[@]}"; do
   case "$t" in
     h2) db=() ;;
@@ -16,7 +16,7 @@ for t in "${targets[@]}"; do
       db=("-Dspring.datasource.url=jdbc:postgresql://$PGHOST:$PGPORT/qcdc_bench" "-Dspring.datasource.username=$PGUSER") ;;
     *) echo "unknown target $t (h2, postgres)"; exit 2 ;;
   esac
-  mvn -B -o surefire:test -Dtest=PetitionThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-} "${db[@]}" \
+  mvn -B surefire:test -Dtest=PetitionThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_OPTS:-} "${db[@]}" \
     > "${TMPDIR:-/tmp}/qcdc-bench-$t.log" 2>&1 || true
   grep '^BENCHMARK' "${TMPDIR:-/tmp}/qcdc-bench-$t.log" || { echo "benchmark failed on $t: see ${TMPDIR:-/tmp}/qcdc-bench-$t.log"; exit 1; }
   if [ "$t" = postgres ]; then psql -q -d postgres -c "drop database if exists qcdc_bench"; fi
