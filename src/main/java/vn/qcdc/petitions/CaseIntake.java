@@ -2,14 +2,10 @@ package vn.qcdc.petitions;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +14,9 @@ import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
 
 /**
- * Turns a submission from any channel into a case and starts the one case process. A denouncer's
- * identity goes to the {@link IdentityVault}, never into the case row or a process variable.
+ * Turns a submission from any channel into a case and schedules the start of the one case process
+ * ({@link CaseProcessStart}). A denouncer's identity goes to the {@link IdentityVault}, never into
+ * the case row or a process variable.
  */
 @Service
 public class CaseIntake {
@@ -27,7 +24,6 @@ public class CaseIntake {
     public static final String PROCESS_KEY = "citizen-case";
     /** The message every channel sends to open a case in {@value #PROCESS_KEY}. */
     public static final String SUBMITTED = "case-submitted";
-    private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
 
     private final SubmissionValidator validator;
     private final AttachmentChecker attachmentChecker;
@@ -36,13 +32,12 @@ public class CaseIntake {
     private final IdentityVault vault;
     private final CaseCodes codes;
     private final OrgUnitRepository units;
-    private final RuntimeService runtimeService;
-    private final org.springframework.context.MessageSource messages;
+    private final CaseProcessStart processStart;
+    private final ApplicationEventPublisher events;
 
     CaseIntake(SubmissionValidator validator, AttachmentChecker attachmentChecker, CaseRepository cases,
             CaseAttachments attachments, IdentityVault vault, CaseCodes codes, OrgUnitRepository units,
-            RuntimeService runtimeService, org.springframework.context.MessageSource messages) {
-        this.messages = messages;
+            CaseProcessStart processStart, ApplicationEventPublisher events) {
         this.validator = validator;
         this.attachmentChecker = attachmentChecker;
         this.cases = cases;
@@ -50,7 +45,8 @@ public class CaseIntake {
         this.vault = vault;
         this.codes = codes;
         this.units = units;
-        this.runtimeService = runtimeService;
+        this.processStart = processStart;
+        this.events = events;
     }
 
     @Transactional
@@ -109,28 +105,10 @@ public class CaseIntake {
                     trim(s.citizenContact())));
         }
         files.forEach(f -> attachments.add(caseId, f, actor));
-        ProcessInstance instance = runtimeService.createMessageCorrelation(SUBMITTED).processInstanceBusinessKey(code)
-                .setVariables(variables(caseId, code, s, unit, receivedAt)).correlateStartMessage();
-        cases.linkProcess(caseId, instance.getId());
-        CitizenCase created = cases.find(caseId).orElseThrow();
-        return new Receipt(code, pin, s.kind(), unit.name(), receivedAt, created.nextDeadline());
-    }
-
-    private Map<String, Object> variables(long caseId, String code, Submission s, OrgUnit unit, Instant receivedAt) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("caseId", caseId);
-        v.put("caseCode", code);
-        v.put("kind", s.kind().name());
-        // shown at the top of every task form: officers read Vietnamese in Tasklist
-        v.put("kindLabel", messages.getMessage(s.kind().messageKey(), null, VI));
-        v.put("unitCode", unit.code());
-        v.put("unitName", unit.name());
-        v.put("title", s.title().trim());
-        v.put("content", s.content().trim());
-        v.put("receivedAt", Date.from(receivedAt));
-        v.put("round", s.round());
-        v.put("remoteArea", s.remoteArea());
-        return v;
+        processStart.schedule(caseId);
+        events.publishEvent(new CaseReceived(caseId, code, s.kind(), s.channel()));
+        // the next step and its deadline are known once the case process has routed the case
+        return new Receipt(code, pin, s.kind(), unit.name(), receivedAt, null);
     }
 
     private static String trim(String s) {

@@ -103,6 +103,18 @@ public class CaseRepository {
             boolean remoteArea, Instant receivedAt, int round, Long parentCaseId, String sourceRef, String idempotencyKey) {
     }
 
+    /** Received cases whose process has not started yet: the intake backlog. */
+    public long countAwaitingProcess() {
+        return jdbc.queryForObject("select count(*) from citizen_case where process_instance_id is null and closed_at is null",
+                Long.class);
+    }
+
+    /** The case row, locked until the transaction ends. */
+    Optional<CitizenCase> lockForProcessStart(long id) {
+        return jdbc.query("select " + COLUMNS + " from citizen_case where id = ? for update", CaseRepository::map, id)
+                .stream().findFirst();
+    }
+
     void linkProcess(long id, String processInstanceId) {
         jdbc.update("update citizen_case set process_instance_id = ? where id = ?", processInstanceId, id);
     }

@@ -34,8 +34,15 @@ public class CitizenActions {
         if (c.status().finished() || c.closedAt() != null) {
             throw new SubmissionRejectedException(new FieldProblem("trackingCode", "tracking.withdraw.closed"));
         }
+        // the row lock orders the withdrawal with the job starting the case process
+        boolean processStarted = cases.lockForProcessStart(c.id()).orElseThrow().processInstanceId() != null;
         cases.markWithdrawn(c.id(), Instant.now());
         notes.add(c.id(), CaseNotes.Visibility.PUBLIC, "citizen", "Công dân đã rút đơn.");
+        if (!processStarted && c.kind() != CaseKind.DENUNCIATION) {
+            // withdrawn before its process started: there is nothing to stop, and the job will find it closed
+            cases.close(c.id(), CaseStatus.WITHDRAWN, Instant.now());
+            return tracking.viewOf(cases.find(c.id()).orElseThrow());
+        }
         // the case process, or the kind's process it called, reacts; both carry the tracking code as business key
         runtimeService.createMessageCorrelation("case-withdrawn").processInstanceBusinessKey(c.trackingCode())
                 .correlateAllWithResult();

@@ -19,4 +19,8 @@ record IssuedReceipt(String trackingCode, String pin, CaseKind kind, String unit
         return new IssuedReceipt(r.trackingCode(), r.pin(), r.kind(), r.unitName(), r.receivedAt(), r.nextDeadline(),
                 previousCode);
     }
+
+    IssuedReceipt withNextDeadline(Instant deadline) {
+        return new IssuedReceipt(trackingCode, pin, kind, unitName, receivedAt, deadline, previousCode);
+    }
 }

@@ -19,6 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 import vn.qcdc.petitions.CaseIntake;
+import vn.qcdc.petitions.CaseRepository;
+import vn.qcdc.petitions.CitizenCase;
 import vn.qcdc.petitions.CaseKind;
 import vn.qcdc.petitions.Channel;
 import vn.qcdc.petitions.Receipt;
@@ -31,11 +33,13 @@ import vn.qcdc.petitions.Upload;
 class SubmitController {
 
     private final CaseIntake intake;
+    private final CaseRepository cases;
     private final SubmitPage page;
     private final Problems problems;
 
-    SubmitController(CaseIntake intake, SubmitPage page, Problems problems) {
+    SubmitController(CaseIntake intake, CaseRepository cases, SubmitPage page, Problems problems) {
         this.intake = intake;
+        this.cases = cases;
         this.page = page;
         this.problems = problems;
     }
@@ -76,7 +80,9 @@ class SubmitController {
     @GetMapping("/portal/receipt/{code}")
     String receipt(@PathVariable String code, Model model) {
         if (model.getAttribute(IssuedReceipt.FLASH) instanceof IssuedReceipt issued && issued.trackingCode().equals(code)) {
-            model.addAttribute("receipt", issued);
+            // the case process routes the case after the submission: by now it has usually set the deadline
+            model.addAttribute("receipt", issued.nextDeadline() != null ? issued
+                    : issued.withNextDeadline(cases.findByCode(code).map(CitizenCase::nextDeadline).orElse(null)));
             return "portal/receipt";
         }
         model.addAttribute("code", TrackController.plausibleCode(code));

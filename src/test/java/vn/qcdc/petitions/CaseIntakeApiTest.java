@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,11 +25,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import vn.qcdc.organization.ReorganizationService;
+import vn.qcdc.support.CaseProcessStartOnCommit;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
 
-/** Every bad submission through the JSON API gets a clear message, in Vietnamese unless English is asked, and creates nothing. */
+/**
+ * The JSON API: a submission is accepted at once and its case process started by a job of its own;
+ * every bad submission gets a clear message, in Vietnamese unless English is asked, and creates nothing.
+ */
 @QcdcTest
 class CaseIntakeApiTest {
 
@@ -39,6 +49,18 @@ class CaseIntakeApiTest {
     JdbcTemplate jdbc;
     @Autowired
     ReorganizationService reorganizations;
+    @Autowired
+    CaseRepository cases;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    CaseProcessStartOnCommit caseProcessStart;
 
     @Test
     void aGoodPetitionWithAnImageIsAccepted() throws Exception {
@@ -50,6 +72,49 @@ class CaseIntakeApiTest {
         assertThat(receipt.get("pin").asText()).matches("\\d{6}");
         assertThat(jdbc.queryForObject("select count(*) from case_attachment a join citizen_case c on c.id = a.case_id"
                 + " where c.tracking_code = ?", Integer.class, receipt.get("trackingCode").asText())).isEqualTo(1);
+    }
+
+    @Test
+    void aCaseIsAcceptedBeforeItsProcessStartsAndTheJobRoutesIt() throws Exception {
+        JsonNode[] receipt = new JsonNode[1];
+        CaseProcessStartOnCommit.held(() -> receipt[0] = accepted(petition()));
+        String code = receipt[0].get("trackingCode").asText();
+        assertThat(receipt[0].get("nextDeadline").isNull()).as("the receipt comes before routing").isTrue();
+        CitizenCase waiting = cases.findByCode(code).orElseThrow();
+        assertThat(waiting.processInstanceId()).isNull();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
+        assertThat(meters.get("qcdc.cases.awaiting.process").gauge().value()).isGreaterThanOrEqualTo(1);
+        JsonNode tracked = JSON.readTree(track(code, receipt[0].get("pin").asText()).body());
+        assertThat(tracked.get("status").asText()).isEqualTo("RECEIVED");
+
+        caseProcessStart.startPendingCaseProcesses();
+
+        CitizenCase routed = cases.findByCode(code).orElseThrow();
+        Task classify = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+        assertThat(classify.getTaskDefinitionKey()).isEqualTo("classify-case");
+        assertThat(routed.processInstanceId()).isEqualTo(classify.getProcessInstanceId());
+        assertThat(routed.nextDeadline()).isEqualTo(classify.getDueDate().toInstant());
+        assertThat(runtimeService.getVariable(classify.getProcessInstanceId(), "title")).isEqualTo("Đường ngập nước");
+        assertThat(meters.get("qcdc.cases.received").tag("kind", "PETITION").tag("channel", "API").counter().count())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aPetitionWithdrawnBeforeItsProcessStartsIsClosedAndNeverStarted() throws Exception {
+        JsonNode[] receipt = new JsonNode[1];
+        CaseProcessStartOnCommit.held(() -> receipt[0] = accepted(petition()));
+        String code = receipt[0].get("trackingCode").asText();
+        HttpResponse<String> withdrawn = send(HttpRequest.newBuilder(url("/api/public/cases/" + code + "/withdraw"))
+                .header("X-Case-Pin", receipt[0].get("pin").asText()).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(JSON.readTree(withdrawn.body()).get("status").asText()).isEqualTo("WITHDRAWN");
+
+        caseProcessStart.startPendingCaseProcesses();
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
+        assertThat(cases.findByCode(code).orElseThrow().processInstanceId()).isNull();
+        assertThat(managementService.createJobQuery().processDefinitionKey(CaseIntake.PROCESS_KEY).list())
+                .noneMatch(job -> job.getProcessInstanceId() == null);
     }
 
     @Test
@@ -156,6 +221,16 @@ class CaseIntakeApiTest {
         body.put("citizenName", "Ngô Thị Hoa");
         body.put("citizenContact", "0909000111");
         return body;
+    }
+
+    private JsonNode accepted(Map<String, Object> body) {
+        try {
+            HttpResponse<String> r = post(body, null, "vi");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            return JSON.readTree(r.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode refused(Map<String, Object> body, int status, String language) throws Exception {

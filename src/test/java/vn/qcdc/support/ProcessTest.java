@@ -20,7 +20,7 @@ import vn.qcdc.QcdcApplication;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = QcdcApplication.class, properties = "qcdc.demo.cases=false")
-@Import({ProcessEngineCoverageConfiguration.class, ProcessCoverage.class})
+@Import({ProcessEngineCoverageConfiguration.class, ProcessCoverage.class, CaseProcessStartOnCommit.class})
 @ActiveProfiles({"demo", "test"})
 public @interface ProcessTest {
 }

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.qcdc.QcdcApplication;
@@ -20,6 +21,7 @@ import vn.qcdc.QcdcApplication;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = QcdcApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
+@Import(CaseProcessStartOnCommit.class)
 @AutoConfigureObservability
 @ActiveProfiles({"demo", "test"})
 public @interface QcdcTest {
