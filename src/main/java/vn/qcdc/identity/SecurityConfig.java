@@ -38,8 +38,23 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The citizens' JSON API and Open311: no sign-in, so no session, no saved request, no CSRF token
+     * (idempotency keys guard against replays); the security headers still apply.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain citizenApiChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(path("/api/public/**"), path("/open311/**")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
             throws Exception {
         RequestMatcher jsonCalls = new OrRequestMatcher(
@@ -49,7 +64,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/api-docs/**", "/swagger-ui/**",
-                                "/portal/**", "/api/public/**", "/open311/**").permitAll()
+                                "/portal/**").permitAll()
                         .requestMatchers("/admin/**", "/api/admin/**").hasRole(Role.ADMIN.groupId())
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.groupId())
                         .anyRequest().authenticated())
@@ -67,9 +82,8 @@ class SecurityConfig {
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), jsonCalls)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 path("/**")))
-                // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN); the public JSON API is
-                // idempotency-keyed and cookie-less.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/public/**", "/open311/**"))
+                // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN)
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
     }

@@ -70,6 +70,7 @@ class CaseIntakeApiTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode receipt = JSON.readTree(r.body());
         assertThat(receipt.get("pin").asText()).matches("\\d{6}");
+        assertThat(r.headers().firstValue("Set-Cookie")).as("no session for the citizens' API").isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from case_attachment a join citizen_case c on c.id = a.case_id"
                 + " where c.tracking_code = ?", Integer.class, receipt.get("trackingCode").asText())).isEqualTo(1);
     }
