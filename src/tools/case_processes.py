@@ -61,6 +61,11 @@ class Process:
         self.nodes.append(("call", nid, name, {"called": called}))
         return nid
 
+    def message_boundary(self, nid, name, attached_to, message):
+        """An interrupting message event on a task."""
+        self.nodes.append(("mboundary", nid, name, {"attached": attached_to, "message": message}))
+        return nid
+
     def xor(self, nid, name):
         self.nodes.append(("xor", nid, name, {}))
         return nid
@@ -117,6 +122,9 @@ class Process:
                            '        <camunda:in businessKey="#{execution.processBusinessKey}" />\n'
                            '        <camunda:in variables="all" />\n' + CALL_DEFAULTS + '        <camunda:out variables="all" />\n'
                            f'      </bpmn:extensionElements>{io}\n    </bpmn:callActivity>')
+            elif kind == "mboundary":
+                out.append(f'    <bpmn:boundaryEvent id="{nid}" name={n} attachedToRef="{a["attached"]}">{io}\n'
+                           f'      <bpmn:messageEventDefinition messageRef="{a["message"]}" />\n    </bpmn:boundaryEvent>')
             elif kind == "xor":
                 out.append(f'    <bpmn:exclusiveGateway id="{nid}" name={n}>{io}\n    </bpmn:exclusiveGateway>')
         for fid, s, t, cond, name in self.flows:
@@ -213,13 +221,32 @@ def citizen_case():
     p.end("case-finished", "Hồ sơ kết thúc")
     p.flow("case-received", "route-intake")
     p.chain("route-intake", "assign-unit", "needs-classification")
-    p.flow("needs-classification", "classify-case", "${routing.needsClassification}", "Có")
+    p.flow("needs-classification", "withdrawn-before-classification", "${routing.needsClassification}", "Có")
+    p.xor("withdrawn-before-classification", "Đã rút đơn trước khi phân loại?")
+    p.flow("withdrawn-before-classification", "classify-case", "${!withdrawnOnReceipt}", "Không")
+    p.flow("withdrawn-before-classification", "withdrawn-denunciation", "${withdrawnOnReceipt}", "Có")
     p.flow("needs-classification", "handle-case", "${!routing.needsClassification}", "Không (khiếu nại lần hai)")
     p.flow("classify-case", "competent")
     p.flow("competent", "handle-case", "${competent}", "Có")
     p.flow("competent", "forward-case", "${!competent}", "Không")
     p.flow("forward-case", "classify-case")
     p.flow("handle-case", "case-finished")
+    # withdrawn while being classified: a complaint or petition ends; a denunciation goes on where the
+    # handling officer sees signs of violation (Law on Denunciations Art. 33)
+    p.message_boundary("withdrawn-in-classification", "Công dân rút đơn", "classify-case", "case-withdrawn")
+    p.xor("withdrawn-denunciation", "Là đơn tố cáo?")
+    p.user("decide-continuation", "Xem xét tiếp tục giải quyết khi rút tố cáo", "handling-officer",
+           "denunciation-continuation")
+    p.xor("continue-after-withdrawal", "Có dấu hiệu vi phạm?")
+    p.service("close-withdrawn", "Đình chỉ giải quyết do rút đơn", "${caseFile.close(execution, 'WITHDRAWN')}")
+    p.end("withdrawal-closed", "Đã đình chỉ")
+    p.flow("withdrawn-in-classification", "withdrawn-denunciation")
+    p.flow("withdrawn-denunciation", "decide-continuation", "${kind == 'DENUNCIATION'}", "Có")
+    p.flow("withdrawn-denunciation", "close-withdrawn", "${kind != 'DENUNCIATION'}", "Không")
+    p.flow("decide-continuation", "continue-after-withdrawal")
+    p.flow("continue-after-withdrawal", "classify-case", "${continueHandling}", "Có: tiếp tục")
+    p.flow("continue-after-withdrawal", "close-withdrawn", "${!continueHandling}", "Không: đình chỉ")
+    p.flow("close-withdrawn", "withdrawal-closed")
     p.write()
 
 

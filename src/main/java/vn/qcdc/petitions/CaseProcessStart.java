@@ -108,6 +108,8 @@ class CaseProcessStart extends AbstractProcessEnginePlugin implements JobHandler
         v.put("receivedAt", Date.from(c.receivedAt()));
         v.put("round", c.round());
         v.put("remoteArea", c.remoteArea());
+        // a denunciation withdrawn before its process started: the process decides whether it goes on
+        v.put("withdrawnOnReceipt", cases.isWithdrawn(c.id()));
         return v;
     }
 

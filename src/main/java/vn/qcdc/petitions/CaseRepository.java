@@ -146,6 +146,11 @@ public class CaseRepository {
                 status.name(), ts(at), id);
     }
 
+    boolean isWithdrawn(long id) {
+        return jdbc.queryForObject("select count(*) from citizen_case where id = ? and withdrawn_at is not null",
+                Integer.class, id) > 0;
+    }
+
     void markWithdrawn(long id, Instant at) {
         jdbc.update("update citizen_case set withdrawn_at = ? where id = ?", ts(at), id);
     }

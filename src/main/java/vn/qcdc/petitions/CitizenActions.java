@@ -43,16 +43,10 @@ public class CitizenActions {
             cases.close(c.id(), CaseStatus.WITHDRAWN, Instant.now());
             return tracking.viewOf(cases.find(c.id()).orElseThrow());
         }
-        // the case process, or the kind's process it called, reacts; both carry the tracking code as business key
+        // the case process (while classifying) or the kind's process it called reacts: both carry the
+        // tracking code as business key, and decide what a withdrawn denunciation needs
         runtimeService.createMessageCorrelation("case-withdrawn").processInstanceBusinessKey(c.trackingCode())
                 .correlateAllWithResult();
-        if (runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(c.trackingCode()).count() > 0
-                && c.kind() != CaseKind.DENUNCIATION && cases.find(c.id()).orElseThrow().closedAt() == null) {
-            // withdrawn before it reached the kind's process (still being classified): close it here
-            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(c.trackingCode()).list()
-                    .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "Công dân rút đơn"));
-            cases.close(c.id(), CaseStatus.WITHDRAWN, Instant.now());
-        }
         return tracking.viewOf(cases.find(c.id()).orElseThrow());
     }
 

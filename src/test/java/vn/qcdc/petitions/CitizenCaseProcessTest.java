@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.qcdc.rules.DeadlineService;
+import vn.qcdc.support.CaseProcessStartOnCommit;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.ProcessTest;
 
@@ -56,6 +57,8 @@ class CitizenCaseProcessTest {
     DeadlineService deadlines;
     @Autowired
     CitizenActions actions;
+    @Autowired
+    CaseProcessStartOnCommit caseProcessStart;
 
     @AfterEach
     void resetClock() {
@@ -260,6 +263,37 @@ class CitizenCaseProcessTest {
         assertThat(caseOf(r).status()).isEqualTo(CaseStatus.WITHDRAWN);
         assertThat(running(r)).isFalse();
         assertThatThrownBy(() -> actions.withdraw(r.trackingCode(), r.pin())).isInstanceOf(SubmissionRejectedException.class);
+    }
+
+    @Test
+    void aDenunciationWithdrawnWhileBeingClassifiedGoesOnWhenThereAreSignsOfViolation() {
+        Receipt r = file(CaseKind.DENUNCIATION, DemoUsers.COMMUNE_A, Instant.now(), false);
+        actions.withdraw(r.trackingCode(), r.pin());
+        assertThat(groups(task(r, "decide-continuation"))).containsExactly(DemoUsers.COMMUNE_A + ":handling-officer");
+        complete(r, "decide-continuation", "continueHandling", true, "continuationNote", "Có dấu hiệu");
+        assertThat(task(r, "classify-case")).as("classification resumes").isNotNull();
+        assertThat(caseOf(r).status()).isNotEqualTo(CaseStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aDenunciationWithdrawnWhileBeingClassifiedWithoutSignsOfViolationEnds() {
+        Receipt r = file(CaseKind.DENUNCIATION, DemoUsers.COMMUNE_A, Instant.now(), false);
+        actions.withdraw(r.trackingCode(), r.pin());
+        complete(r, "decide-continuation", "continueHandling", false, "continuationNote", "Không có");
+        assertThat(caseOf(r).status()).isEqualTo(CaseStatus.WITHDRAWN);
+        assertThat(running(r)).isFalse();
+    }
+
+    @Test
+    void aDenunciationWithdrawnBeforeItsProcessStartsStillReachesTheHandlingOfficer() {
+        Receipt[] r = new Receipt[1];
+        CaseProcessStartOnCommit.held(() -> {
+            r[0] = file(CaseKind.DENUNCIATION, DemoUsers.COMMUNE_A, Instant.now(), false);
+            actions.withdraw(r[0].trackingCode(), r[0].pin());
+        });
+        assertThat(running(r[0])).isFalse();
+        caseProcessStart.startPendingCaseProcesses();
+        assertThat(task(r[0], "decide-continuation")).isNotNull();
     }
 
     @Test
