@@ -103,14 +103,15 @@ class Open311Requests {
 
     private GeoReport.Request view(PublicCase c, Locale locale, Map<String, String> unitNames) {
         List<CaseNotes.Note> publicNotes = notes.publicOf(c.id());
-        String statusNotes = publicNotes.isEmpty() ? null : publicNotes.get(publicNotes.size() - 1).text();
+        String statusNotes = publicNotes.isEmpty() ? null
+                : PublishedText.redact(publicNotes.get(publicNotes.size() - 1).text());
         String agency = unitNames.computeIfAbsent(c.unitCode(),
                 code -> units.find(code).map(OrgUnit::name).orElse(code));
         Instant updated = Stream.of(c.receivedAt(), c.decisionAt(), c.closedAt())
                 .filter(i -> i != null).max(Instant::compareTo).orElse(c.receivedAt());
         Instant expected = c.statutoryDeadline() != null ? c.statutoryDeadline() : c.nextDeadline();
         return new GeoReport.Request(c.trackingCode(), c.status().finished() ? "closed" : "open", statusNotes,
-                catalogue.serviceName(c.kind(), locale), c.kind().name(), c.content(), agency,
+                catalogue.serviceName(c.kind(), locale), c.kind().name(), PublishedText.redact(c.content()), agency,
                 dates.format(c.receivedAt()), dates.format(updated), dates.format(expected));
     }
 

@@ -47,6 +47,21 @@ class Open311RequestsTest {
     JdbcTemplate jdbc;
 
     @Test
+    void contactDetailsTypedIntoThePetitionAreHiddenFromThePublicButKeptForOfficers() {
+        Open311Http http = new Open311Http(port);
+        String description = "Đèn đường hẻm 7 hư, liên hệ tôi 0911 222 333 hoặc hoa.le@example.vn để chỉ chỗ.";
+        HttpResponse<String> posted = http.postForm(REQUESTS, Open311Http.form("service_code", "PETITION",
+                "description", description, "attribute[unit_code]", DemoUsers.COMMUNE_A, "first_name", "Hoa",
+                "last_name", "Lê", "phone", "0911222333"));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        String id = Open311Http.json(posted).get(0).get("service_request_id").asText();
+        JsonNode published = Open311Http.json(http.get("/open311/v2/requests/" + id + ".json")).get(0);
+        assertThat(published.get("description").asText())
+                .isEqualTo("Đèn đường hẻm 7 hư, liên hệ tôi [đã ẩn] hoặc [đã ẩn] để chỉ chỗ.");
+        assertThat(cases.findByCode(id).orElseThrow().content()).isEqualTo(description);
+    }
+
+    @Test
     void aPetitionPostedAsAFormIsCreatedAndPubliclyTrackedWithItsStatutoryDeadline() {
         Open311Http http = new Open311Http(port);
         String description = "Cống thoát nước trước nhà số 12 đường 3 Tháng 2 bị tắc nhiều ngày, nước tràn lên mặt đường gây ngập và mùi hôi.";
