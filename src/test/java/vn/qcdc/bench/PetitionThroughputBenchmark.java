@@ -78,7 +78,18 @@ class PetitionThroughputBenchmark {
             }
             return null;
         };
+        // the HTTP floor: the same endpoint refusing an empty submission (400), with nothing to write
+        Callable<Void> refused = () -> {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/public/cases"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"PETITION\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 400) {
+                failures.incrementAndGet();
+            }
+            return null;
+        };
         run(bare, WARM_UP);
+        run(refused, WARM_UP);
         run(petition, WARM_UP);
         awaitRouted();
 
@@ -87,8 +98,10 @@ class PetitionThroughputBenchmark {
         jobExecutor().shutdown();
         List<Double> bareRates = new ArrayList<>();
         List<Double> acceptedRates = new ArrayList<>();
+        List<Double> refusedRates = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             bareRates.add(run(bare, COUNT));
+            refusedRates.add(run(refused, COUNT));
             acceptedRates.add(run(petition, COUNT));
         }
         // 2. the job executor starts and routes the backlog: the engine's own capacity for new cases
@@ -112,6 +125,9 @@ class PetitionThroughputBenchmark {
         System.out.printf("BENCHMARK petitions accepted through POST /api/public/cases: %8.1f /s %s (failures: %d)%n",
                 acceptedRate, rounded(acceptedRates), failures.get());
         System.out.printf("BENCHMARK ratio API / bare engine: %.2f (goal >= 0.50)%n", acceptedRate / bareRate);
+        double refusedRate = median(refusedRates);
+        System.out.printf("BENCHMARK HTTP floor, empty submissions refused (400, nothing written): %8.1f /s %s (ratio %.2f)%n",
+                refusedRate, rounded(refusedRates), refusedRate / bareRate);
         System.out.printf("BENCHMARK backlog of %d cases routed by the job executor: %8.1f /s (ratio %.2f)%n",
                 backlog, routedRate, routedRate / bareRate);
         System.out.printf("BENCHMARK accepted while the job executor routes: %8.1f /s (ratio %.2f), %d waiting at the end,"
