@@ -109,7 +109,7 @@ class CaseProcessStart extends AbstractProcessEnginePlugin implements JobHandler
         v.put("round", c.round());
         v.put("remoteArea", c.remoteArea());
         // a denunciation withdrawn before its process started: the process decides whether it goes on
-        v.put("withdrawnOnReceipt", cases.isWithdrawn(c.id()));
+        v.put("withdrawnOnReceipt", c.withdrawnAt() != null);
         return v;
     }
 

@@ -17,7 +17,7 @@ public class CaseRepository {
     private static final String COLUMNS = "id, tracking_code, kind, channel, unit_code, title, content, citizen_name,"
             + " citizen_address, citizen_contact, anonymous, remote_area, received_at, round, parent_case_id, source_ref,"
             + " status, next_step, next_deadline, statutory_deadline, decision_text, decision_at, closed_at,"
-            + " process_instance_id";
+            + " withdrawn_at, process_instance_id";
 
     private final JdbcTemplate jdbc;
 
@@ -146,11 +146,6 @@ public class CaseRepository {
                 status.name(), ts(at), id);
     }
 
-    boolean isWithdrawn(long id) {
-        return jdbc.queryForObject("select count(*) from citizen_case where id = ? and withdrawn_at is not null",
-                Integer.class, id) > 0;
-    }
-
     void markWithdrawn(long id, Instant at) {
         jdbc.update("update citizen_case set withdrawn_at = ? where id = ?", ts(at), id);
     }
@@ -173,6 +168,7 @@ public class CaseRepository {
                 instant(rs, "received_at"), rs.getInt("round"), parent,
                 rs.getString("source_ref"), CaseStatus.valueOf(rs.getString("status")), rs.getString("next_step"),
                 instant(rs, "next_deadline"), instant(rs, "statutory_deadline"), rs.getString("decision_text"),
-                instant(rs, "decision_at"), instant(rs, "closed_at"), rs.getString("process_instance_id"));
+                instant(rs, "decision_at"), instant(rs, "closed_at"), instant(rs, "withdrawn_at"),
+                rs.getString("process_instance_id"));
     }
 }

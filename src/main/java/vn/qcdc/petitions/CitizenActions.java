@@ -30,15 +30,14 @@ public class CitizenActions {
     /** Before the decision only. A denunciation may still go on where there are signs of violation. */
     @Transactional
     public CaseTracking.PublicView withdraw(String code, String pin) {
-        CitizenCase c = tracking.authorize(code, pin);
+        // the row lock orders the withdrawal with the job starting the case process
+        CitizenCase c = cases.lockForProcessStart(tracking.authorize(code, pin).id()).orElseThrow();
         if (c.status().finished() || c.closedAt() != null) {
             throw new SubmissionRejectedException(new FieldProblem("trackingCode", "tracking.withdraw.closed"));
         }
-        // the row lock orders the withdrawal with the job starting the case process
-        boolean processStarted = cases.lockForProcessStart(c.id()).orElseThrow().processInstanceId() != null;
         cases.markWithdrawn(c.id(), Instant.now());
         notes.add(c.id(), CaseNotes.Visibility.PUBLIC, "citizen", "Công dân đã rút đơn.");
-        if (!processStarted && c.kind() != CaseKind.DENUNCIATION) {
+        if (c.processInstanceId() == null && c.kind() != CaseKind.DENUNCIATION) {
             // withdrawn before its process started: there is nothing to stop, and the job will find it closed
             cases.close(c.id(), CaseStatus.WITHDRAWN, Instant.now());
             return tracking.viewOf(cases.find(c.id()).orElseThrow());

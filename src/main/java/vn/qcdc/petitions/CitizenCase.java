@@ -27,5 +27,6 @@ public record CitizenCase(
         String decisionText,
         Instant decisionAt,
         Instant closedAt,
+        Instant withdrawnAt,
         String processInstanceId) {
 }
