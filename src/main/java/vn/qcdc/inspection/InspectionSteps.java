@@ -1,6 +1,8 @@
 package vn.qcdc.inspection;
 
 import static vn.qcdc.platform.FormValues.date;
+import static vn.qcdc.platform.FormValues.limit;
+import static vn.qcdc.platform.FormValues.lines;
 import static vn.qcdc.platform.FormValues.number;
 import static vn.qcdc.platform.FormValues.text;
 
@@ -393,17 +395,6 @@ public class InspectionSteps {
             }
         }
         return out;
-    }
-
-    private static List<String> lines(Object value) {
-        return text(value).lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
-    }
-
-    private static String limit(String s, int max) {
-        if (s.length() > max) {
-            throw new ProcessEngineException("Nội dung vượt quá " + max + " ký tự.");
-        }
-        return s;
     }
 
     private static long planId(Object value) {

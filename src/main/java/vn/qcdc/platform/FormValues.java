@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 
@@ -20,6 +21,19 @@ public final class FormValues {
 
     public static String text(Object value) {
         return value == null ? "" : value.toString().trim();
+    }
+
+    /** The non-blank lines of a text area, trimmed. */
+    public static List<String> lines(Object value) {
+        return text(value).lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /** {@code s}, refused when longer than {@code max} characters. */
+    public static String limit(String s, int max) {
+        if (s.length() > max) {
+            throw new ProcessEngineException("Nội dung vượt quá " + max + " ký tự.");
+        }
+        return s;
     }
 
     public static int number(Object value, String label) {

@@ -1,6 +1,8 @@
 package vn.qcdc.selfcriticism;
 
 import static vn.qcdc.platform.FormValues.date;
+import static vn.qcdc.platform.FormValues.limit;
+import static vn.qcdc.platform.FormValues.lines;
 import static vn.qcdc.platform.FormValues.number;
 import static vn.qcdc.platform.FormValues.text;
 
@@ -301,17 +303,6 @@ public class SelfCriticismSteps {
             throw new ProcessEngineException("\"" + user.trim() + "\" không phải cán bộ tự kiểm điểm tại buổi này.");
         }
         return id;
-    }
-
-    private static List<String> lines(Object value) {
-        return text(value).lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
-    }
-
-    private static String limit(String s, int max) {
-        if (s.length() > max) {
-            throw new ProcessEngineException("Nội dung vượt quá " + max + " ký tự.");
-        }
-        return s;
     }
 
     private static long sessionId(DelegateExecution execution) {
