@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
+import vn.qcdc.platform.Inserts;
 
 /** Inspection plans, their units, teams and scope, self-reports, checklists, conclusions and remediation items. */
 @Repository
@@ -265,14 +266,6 @@ public class InspectionStore {
     }
 
     private long insert(String sql, Object... args) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement(sql, new String[] {"id"});
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps;
-        }, keys);
-        return keys.getKey().longValue();
+        return Inserts.returningId(jdbc, sql, args);
     }
 }

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
+import vn.qcdc.platform.Inserts;
 
 /** The rounds, sessions, officials, comments and action items of the annual self-criticism. */
 @Repository
@@ -180,15 +181,7 @@ public class SelfCriticismStore {
     }
 
     private long insert(String sql, Object... args) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement(sql, new String[] {"id"});
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps;
-        }, keys);
-        return keys.getKey().longValue();
+        return Inserts.returningId(jdbc, sql, args);
     }
 
     private static LocalDate day(ResultSet rs, String column) throws SQLException {
