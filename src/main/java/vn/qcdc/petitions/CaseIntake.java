@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.qcdc.organization.OrgUnit;
-import vn.qcdc.organization.OrgUnitRepository;
 
 /**
  * Turns a submission from any channel into a case and schedules the start of the one case process
@@ -31,33 +30,32 @@ public class CaseIntake {
     private final CaseAttachments attachments;
     private final IdentityVault vault;
     private final CaseCodes codes;
-    private final OrgUnitRepository units;
     private final CaseProcessStart processStart;
     private final ApplicationEventPublisher events;
 
     CaseIntake(SubmissionValidator validator, AttachmentChecker attachmentChecker, CaseRepository cases,
-            CaseAttachments attachments, IdentityVault vault, CaseCodes codes, OrgUnitRepository units,
-            CaseProcessStart processStart, ApplicationEventPublisher events) {
+            CaseAttachments attachments, IdentityVault vault, CaseCodes codes, CaseProcessStart processStart,
+            ApplicationEventPublisher events) {
         this.validator = validator;
         this.attachmentChecker = attachmentChecker;
         this.cases = cases;
         this.attachments = attachments;
         this.vault = vault;
         this.codes = codes;
-        this.units = units;
         this.processStart = processStart;
         this.events = events;
     }
 
     @Transactional
     public Receipt submit(Submission submission, String actor) {
-        List<FieldProblem> problems = new ArrayList<>(validator.validate(submission));
+        SubmissionValidator.Result checked = validator.validate(submission);
+        List<FieldProblem> problems = new ArrayList<>(checked.problems());
         List<CheckedFile> files = attachmentChecker.check(submission.attachments(), problems);
         if (!problems.isEmpty()) {
             throw new SubmissionRejectedException(problems);
         }
         refuseReplay(submission.idempotencyKey());
-        return create(submission, files, actor);
+        return create(submission, checked.unit(), files, actor);
     }
 
     /** A submission mixing several kinds becomes one case per kind (Law on Citizen Reception Art. 25). */
@@ -81,10 +79,9 @@ public class CaseIntake {
         }
     }
 
-    private Receipt create(Submission s, List<CheckedFile> files, String actor) {
-        OrgUnit unit = units.find(s.unitCode()).orElseThrow();
+    private Receipt create(Submission s, OrgUnit unit, List<CheckedFile> files, String actor) {
         Instant receivedAt = s.receivedAt() == null ? Instant.now() : s.receivedAt();
-        String code = codes.newTrackingCode(s.kind());
+        String code = codes.newTrackingCode(s.kind(), cases::trackingCodeTaken);
         String pin = codes.newPin();
         boolean denunciation = s.kind() == CaseKind.DENUNCIATION;
         boolean keepIdentity = !denunciation && !s.anonymous();

@@ -63,6 +63,10 @@ public class CaseRepository {
                 .stream().findFirst();
     }
 
+    boolean trackingCodeTaken(String code) {
+        return !jdbc.queryForList("select 1 from citizen_case where tracking_code = ?", Integer.class, code).isEmpty();
+    }
+
     Optional<String> codeForIdempotencyKey(String key) {
         return jdbc.query("select tracking_code from citizen_case where idempotency_key = ?", (rs, i) -> rs.getString(1), key)
                 .stream().findFirst();

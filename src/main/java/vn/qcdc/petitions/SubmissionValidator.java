@@ -27,8 +27,13 @@ class SubmissionValidator {
         this.units = units;
     }
 
-    List<FieldProblem> validate(Submission s) {
+    /** What the checks found: the problems, and the unit concerned when it exists and may receive cases. */
+    record Result(List<FieldProblem> problems, OrgUnit unit) {
+    }
+
+    Result validate(Submission s) {
         List<FieldProblem> problems = new ArrayList<>();
+        OrgUnit receiving = null;
         if (s.kind() == null) {
             problems.add(new FieldProblem("kind", "case.kind.unknown"));
         }
@@ -51,6 +56,8 @@ class SubmissionValidator {
                 problems.add(new FieldProblem("unitCode", "case.unit.unknown", s.unitCode()));
             } else if (!unit.activeOn(LocalDate.now())) {
                 problems.add(new FieldProblem("unitCode", "case.unit.dissolved", unit.name()));
+            } else {
+                receiving = unit;
             }
         }
         if (s.kind() != null) {
@@ -60,7 +67,7 @@ class SubmissionValidator {
                         ? "case.anonymous.denunciation" : "case.anonymous.complaint"));
             }
         }
-        return problems;
+        return new Result(problems, receiving);
     }
 
     private static void text(List<FieldProblem> problems, String field, String value, boolean required, int max) {
