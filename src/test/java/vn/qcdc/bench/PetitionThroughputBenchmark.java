@@ -175,7 +175,7 @@ class PetitionThroughputBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("cases still waiting for their process after 10 minutes");
             }
-            Thread.sleep(10);
+            Thread.sleep(50);
         }
     }
 
