@@ -54,7 +54,16 @@ class ReceptionIntakeBrowserTest {
                 throw e;
             }
             shot(browser, "reception-start-form");
+            // form-js's own texts are in Vietnamese too: the empty select, and the required-field message
+            wait.until(d -> channel.getText().equals("Chọn…"));
+            startButton(browser).click();
+            browser.waitForText("Vui lòng nhập trường này.");
+            shot(browser, "reception-start-form-refused");
+            assertThat(browser.driver.getPageSource()).doesNotContain("Field is required");
+            assertThat(jdbc.queryForObject("select count(*) from citizen_case where channel = 'HOTLINE'", Long.class))
+                    .as("an empty form starts nothing").isEqualTo(before);
             pickSelect(browser, channel, "Đường dây nóng");
+            wait.until(d -> channel.getText().contains("Đường dây nóng"));
             for (WebElement box : browser.driver.findElements(By.cssSelector(".fjs-form-field-checklist input[type=checkbox]"))) {
                 String label = box.findElement(By.xpath("..")).getText();
                 if (label.contains("Khiếu nại") || label.contains("Kiến nghị")) {
@@ -66,8 +75,7 @@ class ReceptionIntakeBrowserTest {
             type(browser, "Nội dung đơn", "Khiếu nại phạt sai và kiến nghị sửa cống.");
             type(browser, "Họ tên", "Lý Thị Nóng");
             type(browser, "Điện thoại", "0900111222");
-            browser.driver.findElements(By.cssSelector(".modal-footer button")).stream()
-                    .filter(b -> b.getText().contains("Khởi tạo")).findFirst().orElseThrow().click();
+            startButton(browser).click();
             try {
                 wait.until(d -> jdbc.queryForObject("select count(*) from citizen_case where channel = 'HOTLINE'", Long.class) >= before + 2);
             } catch (RuntimeException e) {
@@ -78,6 +86,11 @@ class ReceptionIntakeBrowserTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from citizen_case where channel = 'HOTLINE'", Long.class))
                 .isEqualTo(before + 2);
+    }
+
+    private static WebElement startButton(Browser browser) {
+        return browser.driver.findElements(By.cssSelector(".modal-footer button")).stream()
+                .filter(b -> b.getText().contains("Khởi tạo")).findFirst().orElseThrow();
     }
 
     private static void type(Browser browser, String labelStart, String value) {

@@ -1,0 +1,74 @@
+// QCDC: Camunda Forms (form-js) in Tasklist speak Vietnamese too.
+//
+// form-js has no translations: its empty-select text ("Select"), search placeholder ("Search") and
+// validation messages ("Field is required.", ...) are English literals. Tasklist picks its language
+// from the browser's first language when it is one of config.js's locales (vi, en), else Vietnamese;
+// in Vietnamese this script rewrites those texts wherever a form renders them.
+(function () {
+  var navigatorLanguage = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+  if (navigatorLanguage.split('-')[0].toLowerCase() === 'en') {
+    return;
+  }
+
+  var MESSAGES = [
+    [/^Field is required\.$/, function () { return 'Vui lòng nhập trường này.'; }],
+    [/^Field must have minimum length of (\d+)\.$/, function (m) { return 'Cần ít nhất ' + m[1] + ' ký tự.'; }],
+    [/^Field must have maximum length of (\d+)\.$/, function (m) { return 'Tối đa ' + m[1] + ' ký tự.'; }],
+    [/^Field must have minimum value of (.+)\.$/, function (m) { return 'Giá trị nhỏ nhất là ' + m[1] + '.'; }],
+    [/^Field must have maximum value of (.+)\.$/, function (m) { return 'Giá trị lớn nhất là ' + m[1] + '.'; }],
+    [/^Field must match pattern (.+)\.$/, function () { return 'Giá trị không đúng định dạng.'; }],
+    [/^Field must be a valid email\.$/, function () { return 'Địa chỉ thư điện tử không hợp lệ.'; }],
+    [/^Field must be a valid\s+international phone number\..*$/, function () {
+      return 'Số điện thoại không hợp lệ (dạng quốc tế, ví dụ +84912345678).';
+    }]
+  ];
+
+  function translateError(text) {
+    for (var i = 0; i < MESSAGES.length; i++) {
+      var match = MESSAGES[i][0].exec(text);
+      if (match) {
+        return MESSAGES[i][1](match);
+      }
+    }
+    return null;
+  }
+
+  // Text nodes are changed in place, never replaced: form-js (Preact) keeps updating the same nodes.
+  function rewriteTexts(element, rewrite) {
+    for (var node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        var rewritten = rewrite(node.data.trim());
+        if (rewritten && rewritten !== node.data) {
+          node.data = rewritten;
+        }
+      }
+    }
+  }
+
+  function translate(root) {
+    var displays = root.querySelectorAll('.fjs-select-display');
+    for (var i = 0; i < displays.length; i++) {
+      rewriteTexts(displays[i], function (text) { return text === 'Select' ? 'Chọn…' : null; });
+    }
+    var searches = root.querySelectorAll('.fjs-form input[placeholder="Search"]');
+    for (var j = 0; j < searches.length; j++) {
+      searches[j].setAttribute('placeholder', 'Tìm…');
+    }
+    var errors = root.querySelectorAll('.fjs-form-field-error, .fjs-form-field-error *');
+    for (var k = 0; k < errors.length; k++) {
+      rewriteTexts(errors[k], translateError);
+    }
+  }
+
+  var pending = false;
+  new MutationObserver(function () {
+    // one pass per frame, however many nodes form-js changed
+    if (!pending) {
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        translate(document.body);
+      });
+    }
+  }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+})();
