@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,11 +38,11 @@ import vn.qcdc.petitions.FieldProblem;
 import vn.qcdc.petitions.SubmissionRejectedException;
 
 /**
- * Open311 GeoReport v2 under /open311/v2, in JSON ({@code .json} or no suffix). Denunciations never appear here,
- * and no personal data of a citizen is ever published.
+ * Open311 GeoReport v2 under /open311/v2, in JSON ({@code .json} or no suffix) or XML ({@code .xml}). Denunciations
+ * never appear here, and no personal data of a citizen is ever published.
  */
 @RestController
-@Tag(name = "Open311 GeoReport v2", description = "Kiến nghị, phản ánh, khiếu nại, tin nặc danh theo chuẩn Open311 (JSON);"
+@Tag(name = "Open311 GeoReport v2", description = "Kiến nghị, phản ánh, khiếu nại, tin nặc danh theo chuẩn Open311 (JSON, XML);"
         + " không bao giờ có tố cáo, không công bố thông tin cá nhân")
 class Open311Api {
 
@@ -67,10 +69,9 @@ class Open311Api {
 
     @GetMapping({V2 + "/services", V2 + "/services.{format}"})
     @Operation(summary = "Danh sách loại đơn nhận qua Open311 (không có tố cáo)")
-    List<GeoReport.Service> services(@Parameter(description = "json") @PathVariable(required = false) String format,
-            Locale locale) {
-        json(format);
-        return catalogue.services(locale);
+    ResponseEntity<List<GeoReport.Service>> services(@Parameter(description = "json hoặc xml") @PathVariable(required = false)
+            String format, Locale locale) {
+        return answer(format, HttpStatus.OK, catalogue.services(locale));
     }
 
     @PostMapping(path = {V2 + "/requests", V2 + "/requests.{format}"}, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -82,8 +83,9 @@ class Open311Api {
             @Parameter(hidden = true) @RequestParam Map<String, String> form,
             @Parameter(description = "Khóa chống gửi trùng: cùng khóa chỉ tạo một hồ sơ")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Locale locale) {
-        json(format);
-        return created(submissions.submit(Open311Submissions.fromForm(form), idempotencyKey, locale));
+        Format answerIn = Format.of(format);
+        return answer(answerIn, HttpStatus.CREATED,
+                List.of(submissions.submit(Open311Submissions.fromForm(form), idempotencyKey, locale)));
     }
 
     @PostMapping(path = {V2 + "/requests", V2 + "/requests.{format}"}, consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,13 +93,13 @@ class Open311Api {
     ResponseEntity<List<GeoReport.Created>> submitJson(@PathVariable(required = false) String format,
             @RequestBody GeoReport.NewRequest body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Locale locale) {
-        json(format);
-        return created(submissions.submit(body, idempotencyKey, locale));
+        Format answerIn = Format.of(format);
+        return answer(answerIn, HttpStatus.CREATED, List.of(submissions.submit(body, idempotencyKey, locale)));
     }
 
     @GetMapping({V2 + "/requests", V2 + "/requests.{format}"})
     @Operation(summary = "Các đơn gần đây (tối đa 1000; mặc định 90 ngày qua); không có tố cáo, không có thông tin cá nhân")
-    List<GeoReport.Request> list(@PathVariable(required = false) String format,
+    ResponseEntity<List<GeoReport.Request>> list(@PathVariable(required = false) String format,
             @Parameter(description = "Mã hồ sơ, cách nhau bởi dấu phẩy (khi có, các bộ lọc khác bị bỏ qua)")
             @RequestParam(name = "service_request_id", required = false) String ids,
             @Parameter(description = "PETITION, COMPLAINT, ANONYMOUS_INFO; cách nhau bởi dấu phẩy")
@@ -107,77 +109,102 @@ class Open311Api {
             @RequestParam(name = "start_date", required = false) String startDate,
             @Parameter(description = "ISO 8601, ví dụ 2026-01-31T23:59:59+07:00 hoặc 2026-01-31")
             @RequestParam(name = "end_date", required = false) String endDate, Locale locale) {
-        json(format);
+        Format answerIn = Format.of(format);
         List<String> codes = split(ids);
         if (codes != null) {
-            return requests.list(new Open311Requests.Query(codes, null, null, null, null), locale);
+            return answer(answerIn, HttpStatus.OK, requests.list(new Open311Requests.Query(codes, null, null, null, null), locale));
         }
         Instant to = dates.parse("end_date", endDate, true);
         Instant from = dates.parse("start_date", startDate, false);
         if (from == null) {
             from = (to == null ? dates.now() : to).minus(DEFAULT_WINDOW);
         }
-        return requests.list(new Open311Requests.Query(null, kinds(serviceCodes), open(status), from, to), locale);
+        return answer(answerIn, HttpStatus.OK,
+                requests.list(new Open311Requests.Query(null, kinds(serviceCodes), open(status), from, to), locale));
     }
 
     @GetMapping(V2 + "/requests/{id}")
-    @Operation(summary = "Một đơn theo mã hồ sơ ({id}.json), dạng mảng một phần tử")
-    List<GeoReport.Request> one(@Parameter(description = "Mã hồ sơ, có thể kèm .json") @PathVariable String id,
-            Locale locale) {
+    @Operation(summary = "Một đơn theo mã hồ sơ ({id}.json hoặc {id}.xml), dạng mảng một phần tử")
+    ResponseEntity<List<GeoReport.Request>> one(@Parameter(description = "Mã hồ sơ, có thể kèm .json hoặc .xml")
+            @PathVariable String id, Locale locale) {
         int dot = id.lastIndexOf('.');
-        json(dot < 0 ? null : id.substring(dot + 1));
+        Format answerIn = Format.of(dot < 0 ? null : id.substring(dot + 1));
         String code = dot < 0 ? id : id.substring(0, dot);
         // unknown and denunciation codes get the same answer: nothing tells that a denunciation exists
-        return List.of(requests.find(code, locale)
-                .orElseThrow(() -> new Open311Problem(HttpStatus.NOT_FOUND, "open311.request.unknown", code)));
+        return answer(answerIn, HttpStatus.OK, List.of(requests.find(code, locale)
+                .orElseThrow(() -> new Open311Problem(HttpStatus.NOT_FOUND, "open311.request.unknown", code))));
     }
 
     @ExceptionHandler(Open311Problem.class)
-    ResponseEntity<List<GeoReport.Error>> problem(Open311Problem e, Locale locale) {
-        return errors(e.status(), List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
+    ResponseEntity<List<GeoReport.Error>> problem(Open311Problem e, HttpServletRequest request, Locale locale) {
+        return errors(request, e.status(), List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
     }
 
     @ExceptionHandler(SubmissionRejectedException.class)
-    ResponseEntity<List<GeoReport.Error>> rejected(SubmissionRejectedException e, Locale locale) {
+    ResponseEntity<List<GeoReport.Error>> rejected(SubmissionRejectedException e, HttpServletRequest request, Locale locale) {
         boolean replayed = e.problems().stream().anyMatch(p -> p.messageKey().equals("case.idempotency.replayed"));
         Set<String> descriptions = new LinkedHashSet<>();
         for (FieldProblem p : e.problems()) {
             descriptions.add(messages.getMessage("open311.error.parameter",
                     new Object[] {parameterOf(p.field()), messages.getMessage(p.messageKey(), p.args(), locale)}, locale));
         }
-        return errors(replayed ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, List.copyOf(descriptions));
+        return errors(request, replayed ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, List.copyOf(descriptions));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<List<GeoReport.Error>> unreadable(Locale locale) {
-        return errors(HttpStatus.BAD_REQUEST, List.of(messages.getMessage("open311.body.unreadable", null, locale)));
+    ResponseEntity<List<GeoReport.Error>> unreadable(HttpServletRequest request, Locale locale) {
+        return errors(request, HttpStatus.BAD_REQUEST, List.of(messages.getMessage("open311.body.unreadable", null, locale)));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<List<GeoReport.Error>> unexpected(Exception e, Locale locale) {
+    ResponseEntity<List<GeoReport.Error>> unexpected(Exception e, HttpServletRequest request, Locale locale) {
         if (e instanceof ErrorResponse known) {
             // Spring MVC's own refusals (missing parameter, not acceptable, ...): their status, no stack trace
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
-            return errors(status, List.of(messages.getMessage("open311.request.invalid", null, locale)));
+            return errors(request, status, List.of(messages.getMessage("open311.request.invalid", null, locale)));
         }
         log.error("Unexpected error in Open311 call", e);
-        return errors(HttpStatus.INTERNAL_SERVER_ERROR, List.of(messages.getMessage("error.internal", null, locale)));
+        return errors(request, HttpStatus.INTERNAL_SERVER_ERROR, List.of(messages.getMessage("error.internal", null, locale)));
     }
 
-    private static ResponseEntity<List<GeoReport.Created>> created(GeoReport.Created created) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(List.of(created));
-    }
+    /** The format is the path's suffix, as the standard has it: {@code .json} (or none) or {@code .xml}. */
+    enum Format {
+        JSON(MediaType.APPLICATION_JSON), XML(MediaType.APPLICATION_XML);
 
-    private static ResponseEntity<List<GeoReport.Error>> errors(HttpStatus status, List<String> descriptions) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(descriptions.stream().map(d -> new GeoReport.Error(status.value(), d)).toList());
-    }
+        private final MediaType mediaType;
 
-    /** Only JSON is offered: {@code .json} or no suffix. */
-    private static void json(String format) {
-        if (format != null && !format.equalsIgnoreCase("json")) {
-            throw new Open311Problem(HttpStatus.BAD_REQUEST, "open311.format.unsupported", format);
+        Format(MediaType mediaType) {
+            this.mediaType = mediaType;
         }
+
+        static Format of(String suffix) {
+            if (suffix == null || suffix.equalsIgnoreCase("json")) {
+                return JSON;
+            }
+            if (suffix.equalsIgnoreCase("xml")) {
+                return XML;
+            }
+            throw new Open311Problem(HttpStatus.BAD_REQUEST, "open311.format.unsupported", suffix);
+        }
+
+        /** The format an error about this request is answered in: XML for a {@code .xml} path, else JSON. */
+        static Format ofPath(String path) {
+            return path != null && path.toLowerCase(Locale.ROOT).endsWith(".xml") ? XML : JSON;
+        }
+    }
+
+    private static <T> ResponseEntity<List<T>> answer(String suffix, HttpStatus status, List<T> body) {
+        return answer(Format.of(suffix), status, body);
+    }
+
+    private static <T> ResponseEntity<List<T>> answer(Format format, HttpStatus status, List<T> body) {
+        return ResponseEntity.status(status).contentType(format.mediaType).body(body);
+    }
+
+    private static ResponseEntity<List<GeoReport.Error>> errors(HttpServletRequest request, HttpStatus status,
+            List<String> descriptions) {
+        return answer(Format.ofPath(request.getRequestURI()), status,
+                descriptions.stream().map(d -> new GeoReport.Error(status.value(), d)).toList());
     }
 
     /** Our field names in the words of the Open311 form. */

@@ -51,12 +51,12 @@ class Open311ServicesTest {
     }
 
     @Test
-    void otherFormatsThanJsonAreRefusedInTheGeoReportErrorFormat() {
-        HttpResponse<String> xml = new Open311Http(port).get("/open311/v2/services.xml");
-        assertThat(xml.statusCode()).isEqualTo(400);
-        JsonNode error = Open311Http.json(xml).get(0);
+    void otherFormatsThanJsonAndXmlAreRefusedInTheGeoReportErrorFormat() {
+        HttpResponse<String> csv = new Open311Http(port).get("/open311/v2/services.csv");
+        assertThat(csv.statusCode()).isEqualTo(400);
+        JsonNode error = Open311Http.json(csv).get(0);
         assertThat(error.get("code").asInt()).isEqualTo(400);
-        assertThat(error.get("description").asText()).contains("JSON");
+        assertThat(error.get("description").asText()).contains("JSON", "XML");
     }
 
     @Test
