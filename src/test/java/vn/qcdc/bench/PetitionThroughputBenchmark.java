@@ -122,10 +122,12 @@ class PetitionThroughputBenchmark {
         }
         // 2. the job executor starts and routes the backlog: the engine's own capacity for new cases
         long backlog = cases.countAwaitingProcess();
+        double routingCpu = Load.cpuMs();
         long start = System.nanoTime();
         jobExecutor().start();
         awaitRouted();
         double routedRate = backlog / ((System.nanoTime() - start) / 1e9);
+        double routingCpuEach = (Load.cpuMs() - routingCpu) / backlog;
         // 3. as in production: petitions keep arriving while the job executor routes them
         long before = caseCount();
         start = System.nanoTime();
@@ -151,8 +153,8 @@ class PetitionThroughputBenchmark {
         }
         System.out.printf("BENCHMARK HTTP floor, empty submissions refused (400, nothing written; JDK HttpClient): %8.1f /s %s"
                 + " (ratio %.2f)%n", refusedFigures.medianRate(), refusedFigures.rates(), refusedFigures.medianRate() / bareRate);
-        System.out.printf("BENCHMARK backlog of %d cases routed by the job executor: %8.1f /s (ratio %.2f)%n",
-                backlog, routedRate, routedRate / bareRate);
+        System.out.printf("BENCHMARK backlog of %d cases routed by the job executor: %8.1f /s (ratio %.2f), CPU %.2f ms each%n",
+                backlog, routedRate, routedRate / bareRate, routingCpuEach);
         System.out.printf("BENCHMARK accepted while the job executor routes: %8.1f /s (ratio %.2f), %d waiting at the end,"
                 + " all routed at %.1f /s (ratio %.2f)%n", acceptedWhileRouting, acceptedWhileRouting / bareRate,
                 backlogAtEnd, endToEnd, endToEnd / bareRate);
