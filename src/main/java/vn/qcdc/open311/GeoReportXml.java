@@ -2,7 +2,6 @@ package vn.qcdc.open311;
 
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractGenericHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * GeoReport v2's XML documents ({@code .xml} suffix), written from the same records as the JSON: each
- * record component becomes an element named in snake_case, as the standard spells the JSON keys. Only
- * lists of {@link GeoReport} records are written; nothing is read (posts are forms or JSON).
+ * GeoReport v2's XML documents ({@code .xml} suffix). Each entry goes through the application's JSON
+ * mapping first, so its elements carry exactly the JSON's field names, order and values; a null
+ * becomes an empty element. Only lists of {@link GeoReport} records are written; nothing is read
+ * (posts are forms or JSON).
  */
 final class GeoReportXml extends AbstractGenericHttpMessageConverter<List<?>> {
 
@@ -35,13 +38,19 @@ final class GeoReportXml extends AbstractGenericHttpMessageConverter<List<?>> {
             GeoReport.Error.class, new Document("errors", "error"));
 
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
+    };
 
-    GeoReportXml() {
+    private final ObjectMapper json;
+
+    GeoReportXml(ObjectMapper json) {
         super(MediaType.APPLICATION_XML, MediaType.TEXT_XML);
+        this.json = json;
     }
 
     @Override
-    public boolean canRead(Type type, Class<?> contextClass, MediaType mediaType) {
+    protected boolean supports(Class<?> clazz) {
+        // only generic writes, where the list's entry type is known (see canWrite)
         return false;
     }
 
@@ -52,56 +61,35 @@ final class GeoReportXml extends AbstractGenericHttpMessageConverter<List<?>> {
 
     @Override
     public boolean canWrite(Type type, Class<?> clazz, MediaType mediaType) {
-        return entryType(type) != null && canWrite(mediaType);
-    }
-
-    @Override
-    protected boolean supports(Class<?> clazz) {
-        return List.class.isAssignableFrom(clazz);
+        return document(type) != null && canWrite(mediaType);
     }
 
     @Override
     protected void writeInternal(List<?> entries, Type type, HttpOutputMessage output) throws IOException {
-        Class<?> entryType = entryType(type);
-        if (entryType == null && !entries.isEmpty()) {
-            entryType = entries.get(0).getClass();
-        }
-        Document document = DOCUMENTS.get(entryType != null ? entryType : GeoReport.Request.class);
+        Document document = document(type);
         try {
             XMLStreamWriter xml = XML.createXMLStreamWriter(output.getBody(), "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement(document.root());
             for (Object entry : entries) {
-                writeEntry(xml, document.item(), entry);
+                xml.writeStartElement(document.item());
+                for (Map.Entry<String, Object> field : json.convertValue(entry, FIELDS).entrySet()) {
+                    if (field.getValue() == null) {
+                        xml.writeEmptyElement(field.getKey());
+                    } else {
+                        xml.writeStartElement(field.getKey());
+                        xml.writeCharacters(field.getValue().toString());
+                        xml.writeEndElement();
+                    }
+                }
+                xml.writeEndElement();
             }
             xml.writeEndElement();
             xml.writeEndDocument();
-            xml.flush();
             xml.close();
         } catch (XMLStreamException e) {
             throw new HttpMessageNotWritableException("GeoReport XML could not be written", e);
         }
-    }
-
-    private static void writeEntry(XMLStreamWriter xml, String item, Object entry) throws XMLStreamException {
-        xml.writeStartElement(item);
-        for (RecordComponent component : entry.getClass().getRecordComponents()) {
-            Object value;
-            try {
-                value = component.getAccessor().invoke(entry);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            String name = snakeCase(component.getName());
-            if (value == null) {
-                xml.writeEmptyElement(name);
-            } else {
-                xml.writeStartElement(name);
-                xml.writeCharacters(value.toString());
-                xml.writeEndElement();
-            }
-        }
-        xml.writeEndElement();
     }
 
     @Override
@@ -114,25 +102,12 @@ final class GeoReportXml extends AbstractGenericHttpMessageConverter<List<?>> {
         throw new UnsupportedOperationException();
     }
 
-    /** The GeoReport record a {@code List<...>} holds, or null for any other type. */
-    private static Class<?> entryType(Type type) {
+    /** The document for a {@code List} of GeoReport records, or null for any other type. */
+    private static Document document(Type type) {
         if (type instanceof ParameterizedType list && list.getRawType() instanceof Class<?> raw
-                && List.class.isAssignableFrom(raw) && list.getActualTypeArguments()[0] instanceof Class<?> entry
-                && DOCUMENTS.containsKey(entry)) {
-            return entry;
+                && List.class.isAssignableFrom(raw) && list.getActualTypeArguments()[0] instanceof Class<?> entry) {
+            return DOCUMENTS.get(entry);
         }
         return null;
-    }
-
-    static String snakeCase(String camelCase) {
-        StringBuilder snake = new StringBuilder();
-        for (char c : camelCase.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                snake.append('_').append(Character.toLowerCase(c));
-            } else {
-                snake.append(c);
-            }
-        }
-        return snake.toString();
     }
 }

@@ -71,7 +71,8 @@ class Open311Api {
     @Operation(summary = "Danh sách loại đơn nhận qua Open311 (không có tố cáo)")
     ResponseEntity<List<GeoReport.Service>> services(@Parameter(description = "json hoặc xml") @PathVariable(required = false)
             String format, Locale locale) {
-        return answer(format, HttpStatus.OK, catalogue.services(locale));
+        Format answerIn = Format.of(format);
+        return answer(answerIn, HttpStatus.OK, catalogue.services(locale));
     }
 
     @PostMapping(path = {V2 + "/requests", V2 + "/requests.{format}"}, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -191,10 +192,6 @@ class Open311Api {
         static Format ofPath(String path) {
             return path != null && path.toLowerCase(Locale.ROOT).endsWith(".xml") ? XML : JSON;
         }
-    }
-
-    private static <T> ResponseEntity<List<T>> answer(String suffix, HttpStatus status, List<T> body) {
-        return answer(Format.of(suffix), status, body);
     }
 
     private static <T> ResponseEntity<List<T>> answer(Format format, HttpStatus status, List<T> body) {
