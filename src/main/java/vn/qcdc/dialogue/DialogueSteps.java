@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.qcdc.identity.EngineRefusal;
+import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.identity.SystemAuthority;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -100,8 +102,9 @@ public class DialogueSteps {
      * (channel DIALOGUE); action items keep their owner and due date; the dialogue counts as held.
      */
     public void conclude(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable("dialogueId")).longValue();
-        Dialogue d = dialogues.find(id).orElseThrow();
+        long id = execution.getVariable("dialogueId") instanceof Number n ? n.longValue() : -1;
+        Dialogue d = dialogues.find(id).orElseThrow(() -> new EngineRefusal("engine.refused.foreign-object"));
+        ProcessTree.requireOwned(d.processInstanceId(), execution);
         String minutes = text(execution, "minutes");
         if (minutes == null) {
             throw refused("dialogue.minutes.required");

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 import vn.qcdc.identity.Role;
 import vn.qcdc.identity.SystemAuthority;
 import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.rules.DeadlineService;
 
 /**
@@ -86,7 +87,7 @@ public class InspectionSteps {
     public void revisePlan(DelegateTask task) {
         PlanForm form = planForm(task.getVariable("year"), task.getVariable("units"), task.getVariable("inspectionDate"),
                 task.getVariable("team"), task.getVariable("lead"), task.getVariable("targets"));
-        store.replacePlanContents(planId(task.getVariable("planId")), form.year(), form.units(), form.date(), form.team(),
+        store.replacePlanContents(ownedPlan(task.getExecution()), form.year(), form.units(), form.date(), form.team(),
                 form.lead(), form.scope());
     }
 
@@ -94,7 +95,7 @@ public class InspectionSteps {
     public void decidePlan(DelegateTask task) {
         String decision = text(task.getVariable("decision"));
         String comment = text(task.getVariable("headComment"));
-        long planId = planId(task.getVariable("planId"));
+        long planId = ownedPlan(task.getExecution());
         if ("APPROVE".equals(decision)) {
             store.setPlanStatus(planId, "APPROVED", comment.isEmpty() ? null : limit(comment, 2000), currentUser(), now());
         } else if ("RETURN".equals(decision)) {
@@ -196,7 +197,7 @@ public class InspectionSteps {
 
     /** Notifies the unit: the inspection is at least the rule's days after the notice, else moved to the first such day. */
     public void notifyUnit(DelegateExecution execution) {
-        long planUnitId = planId(execution.getVariable("planUnitId"));
+        long planUnitId = ownedPlanUnit(execution);
         InspectionStore.PlanUnit pu = store.planUnit(planUnitId).orElseThrow();
         LocalDate today = today();
         LocalDate earliest = today.plusDays(deadlines.ruleInForce(NOTICE_RULE, today).amount());
@@ -213,7 +214,7 @@ public class InspectionSteps {
 
     /** Complete listener of "Nộp báo cáo tự đánh giá": lines "chỉ tiêu | nội dung | chứng cứ", one per target in scope. */
     public void saveSelfReport(DelegateTask task) {
-        long planUnitId = planId(task.getVariable("planUnitId"));
+        long planUnitId = ownedPlanUnit(task.getExecution());
         List<Integer> scope = store.scope(store.planUnit(planUnitId).orElseThrow().planId());
         Map<Integer, InspectionStore.SelfReport> reports = new LinkedHashMap<>();
         for (String line : lines(task.getVariable("selfReport"))) {
@@ -237,7 +238,7 @@ public class InspectionSteps {
      * verdict MET, PARTLY_MET or NOT_MET (or đạt, đạt một phần, không đạt), one per target in scope.
      */
     public void saveChecklist(DelegateTask task) {
-        long planUnitId = planId(task.getVariable("planUnitId"));
+        long planUnitId = ownedPlanUnit(task.getExecution());
         store.saveChecklist(planUnitId, checklist(planUnitId, task.getVariable("checklist")), currentUser(), now());
     }
 
@@ -272,7 +273,7 @@ public class InspectionSteps {
             throw new ProcessEngineException("Nội dung kết luận là bắt buộc (tối đa 10.000 ký tự).");
         }
         recommendations(task.getVariable("recommendations"));
-        store.saveConclusion(planId(task.getVariable("planUnitId")), text, bool(task.getVariable("lossOfDemocracy")),
+        store.saveConclusion(ownedPlanUnit(task.getExecution()), text, bool(task.getVariable("lossOfDemocracy")),
                 currentUser());
     }
 
@@ -294,7 +295,7 @@ public class InspectionSteps {
 
     /** Complete listener of "Ký kết luận kiểm tra": signs (recommendations become remediation items) or returns. */
     public void decideConclusion(DelegateTask task) {
-        long planUnitId = planId(task.getVariable("planUnitId"));
+        long planUnitId = ownedPlanUnit(task.getExecution());
         String decision = text(task.getVariable("decision"));
         String comment = text(task.getVariable("headComment"));
         if ("SIGN".equals(decision)) {
@@ -329,7 +330,7 @@ public class InspectionSteps {
         if (result.isBlank() || result.length() > 4000) {
             throw new ProcessEngineException("Kết quả khắc phục là bắt buộc (tối đa 4.000 ký tự).");
         }
-        store.remediationResult(planId(task.getVariable("remediationId")), result);
+        store.remediationResult(ownedRemediation(task.getExecution()), result);
     }
 
     /** Complete listener of "Xác minh kết quả khắc phục": VERIFIED closes the item, REOPENED sends it back. */
@@ -342,7 +343,7 @@ public class InspectionSteps {
         if ("REOPENED".equals(verdict) && comment.isEmpty()) {
             throw new ProcessEngineException("Mở lại việc khắc phục thì phải ghi lý do.");
         }
-        store.verifyRemediation(planId(task.getVariable("remediationId")), "VERIFIED".equals(verdict),
+        store.verifyRemediation(ownedRemediation(task.getExecution()), "VERIFIED".equals(verdict),
                 comment.isEmpty() ? null : limit(comment, 2000), currentUser(), now());
     }
 
@@ -397,8 +398,17 @@ public class InspectionSteps {
         return out;
     }
 
-    private static long planId(Object value) {
-        return ((Number) value).longValue();
+    /** The plan, planned unit or remediation item this process tree owns, never one a variable merely names. */
+    private long ownedPlan(DelegateExecution execution) {
+        return ProcessTree.ownedId(execution, "planId", store::ownerOfPlan);
+    }
+
+    private long ownedPlanUnit(DelegateExecution execution) {
+        return ProcessTree.ownedId(execution, "planUnitId", store::ownerOfPlanUnit);
+    }
+
+    private long ownedRemediation(DelegateExecution execution) {
+        return ProcessTree.ownedId(execution, "remediationId", store::ownerOfRemediation);
     }
 
     private static boolean bool(Object value) {

@@ -124,6 +124,25 @@ public class InspectionStore {
                 planId);
     }
 
+    /** The process instance that drafted the plan behind a plan, a planned unit or a remediation item: its owner. */
+    String ownerOfPlan(long planId) {
+        return owner("select process_instance_id from inspection_plan where id = ?", planId);
+    }
+
+    String ownerOfPlanUnit(long planUnitId) {
+        return owner("select p.process_instance_id from inspection_plan p join inspection_plan_unit u on u.plan_id = p.id"
+                + " where u.id = ?", planUnitId);
+    }
+
+    String ownerOfRemediation(long remediationId) {
+        return owner("select p.process_instance_id from inspection_plan p join inspection_plan_unit u on u.plan_id = p.id"
+                + " join inspection_remediation r on r.plan_unit_id = u.id where r.id = ?", remediationId);
+    }
+
+    private String owner(String sql, long id) {
+        return jdbc.queryForList(sql, String.class, id).stream().findFirst().orElse(null);
+    }
+
     public Optional<PlanUnit> planUnit(long planUnitId) {
         return jdbc.query("select id, plan_id, unit_code, inspection_date, notified_at from inspection_plan_unit where id = ?",
                 (rs, i) -> new PlanUnit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),

@@ -11,9 +11,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.identity.EngineRefusal;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.organization.OrgUnitType;
+import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.rules.DeadlineService;
 
 /**
@@ -38,18 +40,18 @@ public class CaseFileSteps {
 
     /** Every user task of a case process: the citizen sees what is next and by when. */
     public void taskCreated(DelegateTask task, String status) {
-        Object caseId = task.getVariable("caseId");
-        if (caseId != null) {
-            cases.updateProgress(((Number) caseId).longValue(), status == null ? null : CaseStatus.valueOf(status),
-                    task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+        if (task.getVariable("caseId") == null) {
+            return; // a task of a process that keeps no citizen's case
         }
+        cases.updateProgress(caseId(task.getExecution()), status == null ? null : CaseStatus.valueOf(status),
+                task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
     }
 
     /** Routes the case to the level the routing table chose: the unit concerned, or the next level up. */
     public void assignUnit(DelegateExecution execution) {
         String level = (String) ((java.util.Map<?, ?>) execution.getVariable("routing")).get("unitLevel");
         if ("PARENT".equals(level)) {
-            OrgUnit unit = units.find((String) execution.getVariable("unitCode")).orElseThrow();
+            OrgUnit unit = units.find(caseOf(execution).unitCode()).orElseThrow();
             OrgUnit parent = nextLevelUp(unit);
             moveTo(execution, parent);
         }
@@ -58,14 +60,14 @@ public class CaseFileSteps {
     /** Not competent: the case goes to the competent unit, and the citizen is told. */
     public void forward(DelegateExecution execution) {
         String target = (String) execution.getVariable("forwardUnitCode");
+        CitizenCase c = caseOf(execution);
         OrgUnit unit = target == null ? null : units.find(target.trim()).orElse(null);
         if (unit == null || unit.type() == OrgUnitType.HAMLET || !unit.activeOn(LocalDate.now())
-                || unit.code().equals(execution.getVariable("unitCode"))) {
-            throw new ProcessEngineException("Đơn vị nhận chuyển đơn \"" + target
-                    + "\" không hợp lệ: nhập mã một đơn vị đang hoạt động, khác đơn vị hiện tại.");
+                || unit.code().equals(c.unitCode())) {
+            throw new EngineRefusal("case.forward.invalid", target == null ? "" : target.trim());
         }
         moveTo(execution, unit);
-        long caseId = caseId(execution);
+        long caseId = c.id();
         cases.updateProgress(caseId, CaseStatus.FORWARDED, null, null);
         notes.add(caseId, CaseNotes.Visibility.PUBLIC, "system",
                 "Đơn đã được chuyển đến " + unit.name() + " là cơ quan có thẩm quyền giải quyết.");
@@ -145,13 +147,27 @@ public class CaseFileSteps {
             parent = parent.successorCode() == null ? null : units.find(parent.successorCode()).orElse(null);
         }
         if (parent == null) {
-            throw new ProcessEngineException("Không xác định được cấp trên của " + unit.name());
+            throw new ProcessEngineException("No superior unit of " + unit.code() + " is active");
         }
         return parent;
     }
 
-    private static long caseId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("caseId")).longValue();
+    private long caseId(DelegateExecution execution) {
+        return caseOf(execution).id();
+    }
+
+    /**
+     * The case this process tree works on: found by the instance's business key (the tracking code the
+     * case process was started with), and owned by this tree once the start has linked them; never by
+     * a variable.
+     */
+    private CitizenCase caseOf(DelegateExecution execution) {
+        CitizenCase c = cases.findByCode(execution.getProcessBusinessKey())
+                .orElseThrow(() -> new EngineRefusal("engine.refused.foreign-object"));
+        if (c.processInstanceId() != null) {
+            ProcessTree.requireOwned(c.processInstanceId(), execution);
+        }
+        return c;
     }
 
     private LocalDate toDay(Date date) {

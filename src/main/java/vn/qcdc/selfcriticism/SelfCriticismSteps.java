@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.organization.OrgUnitType;
@@ -75,6 +76,7 @@ public class SelfCriticismSteps {
         String openedBy = text(execution.getVariable("openedBy"));
         long roundId = store.insertRound(year, deadline, openedBy.isEmpty() ? "system" : openedBy, now());
         codes.forEach(code -> store.insertSession(roundId, code));
+        store.recordOwner(roundId, execution.getProcessInstanceId());
         execution.setVariable("roundId", roundId);
         execution.setVariable("year", year);
         execution.setVariable("deadline", deadline.toString());
@@ -122,7 +124,7 @@ public class SelfCriticismSteps {
     }
 
     public void closeRound(DelegateExecution execution) {
-        store.closeRound(((Number) execution.getVariable("roundId")).longValue(), now());
+        store.closeRound(roundId(execution), now());
     }
 
     // ---- the session -----------------------------------------------------------------------------
@@ -197,7 +199,7 @@ public class SelfCriticismSteps {
         if (text.isBlank() || text.length() > 10000) {
             throw new ProcessEngineException("Bản tự kiểm điểm là bắt buộc (tối đa 10.000 ký tự).");
         }
-        store.saveSelfAssessment(((Number) task.getVariable("sessionId")).longValue(),
+        store.saveSelfAssessment(sessionId(task.getExecution()),
                 text(task.getVariable("officialUserId")), text);
     }
 
@@ -213,7 +215,7 @@ public class SelfCriticismSteps {
 
     /** Complete listener of "record the minutes": everything is checked before the service step saves it. */
     public void checkMinutes(DelegateTask task) {
-        minutes(((Number) task.getVariable("sessionId")).longValue(), task.getVariable("attendance"),
+        minutes(sessionId(task.getExecution()), task.getVariable("attendance"),
                 task.getVariable("commentsRaised"), task.getVariable("officialResponses"), task.getVariable("commitments"));
     }
 
@@ -292,7 +294,7 @@ public class SelfCriticismSteps {
     }
 
     public void actionDone(DelegateExecution execution) {
-        store.actionDone(((Number) execution.getVariable("actionItemId")).longValue(), now());
+        store.actionDone(actionItemId(execution), now());
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -305,8 +307,17 @@ public class SelfCriticismSteps {
         return id;
     }
 
-    private static long sessionId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("sessionId")).longValue();
+    /** The round, session or action item this process tree owns, never one a variable merely names. */
+    private long roundId(DelegateExecution execution) {
+        return ProcessTree.ownedId(execution, "roundId", store::ownerOfRound);
+    }
+
+    private long sessionId(DelegateExecution execution) {
+        return ProcessTree.ownedId(execution, "sessionId", store::ownerOfSession);
+    }
+
+    private long actionItemId(DelegateExecution execution) {
+        return ProcessTree.ownedId(execution, "actionItemId", store::ownerOfAction);
     }
 
     private LocalDate today() {

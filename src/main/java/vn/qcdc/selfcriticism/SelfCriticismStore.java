@@ -49,6 +49,29 @@ public class SelfCriticismStore {
         return jdbc.queryForObject("select count(*) from selfcriticism_round where round_year = ?", Long.class, year) > 0;
     }
 
+    void recordOwner(long roundId, String processInstanceId) {
+        jdbc.update("update selfcriticism_round set process_instance_id = ? where id = ?", processInstanceId, roundId);
+    }
+
+    /** The process instance that opened the round behind a round, a session or an action item: its owner. */
+    String ownerOfRound(long roundId) {
+        return owner("select process_instance_id from selfcriticism_round where id = ?", roundId);
+    }
+
+    String ownerOfSession(long sessionId) {
+        return owner("select r.process_instance_id from selfcriticism_round r join selfcriticism_session s"
+                + " on s.round_id = r.id where s.id = ?", sessionId);
+    }
+
+    String ownerOfAction(long actionItemId) {
+        return owner("select r.process_instance_id from selfcriticism_round r join selfcriticism_session s"
+                + " on s.round_id = r.id join selfcriticism_action a on a.session_id = s.id where a.id = ?", actionItemId);
+    }
+
+    private String owner(String sql, long id) {
+        return jdbc.queryForList(sql, String.class, id).stream().findFirst().orElse(null);
+    }
+
     long insertRound(int year, LocalDate deadline, String openedBy, Instant now) {
         return insert("insert into selfcriticism_round (round_year, deadline, opened_by, opened_at) values (?, ?, ?, ?)",
                 year, Date.valueOf(deadline), openedBy, Timestamp.from(now));

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.organization.OrgUnitType;
@@ -104,6 +105,7 @@ public class ReviewSteps {
             }
             store.insertReport(reviewId, u.code(), parent == null ? province.code() : parent);
         }
+        store.recordOwner(reviewId, execution.getProcessInstanceId());
         execution.setVariable("reviewId", reviewId);
         execution.setVariable("year", year);
         execution.setVariable("period", period);
@@ -151,7 +153,7 @@ public class ReviewSteps {
 
     /** Complete listener of a unit's report task: the report must have been submitted on its page. */
     public void checkSubmitted(DelegateTask task) {
-        long reviewId = ((Number) task.getVariable("reviewId")).longValue();
+        long reviewId = reviewId(task.getExecution());
         String unit = (String) task.getVariable("unitCode");
         ReviewStore.Report r = store.report(reviewId, unit).orElseThrow();
         if ("DRAFT".equals(r.status())) {
@@ -192,7 +194,7 @@ public class ReviewSteps {
 
     /** Complete listener of the proposals: lines {@code unit | GRADE | đề xuất thi đua, khen thưởng}. */
     public void recordProposals(DelegateTask task) {
-        long reviewId = ((Number) task.getVariable("reviewId")).longValue();
+        long reviewId = reviewId(task.getExecution());
         ReviewStore.Review review = store.review(reviewId).orElseThrow();
         Map<String, String[]> lines = lines(text(task.getVariable("proposals")), partyOrganisations(reviewId), 2);
         lines.forEach((unit, parts) -> store.propose(reviewId, unit, review.year(), parts[1],
@@ -202,7 +204,7 @@ public class ReviewSteps {
 
     /** Complete listener of the head's decision: lines {@code unit | GRADE} change a proposal; the rest are confirmed. */
     public void recordDecisions(DelegateTask task) {
-        long reviewId = ((Number) task.getVariable("reviewId")).longValue();
+        long reviewId = reviewId(task.getExecution());
         ReviewStore.Review review = store.review(reviewId).orElseThrow();
         Map<String, String[]> changes = lines(text(task.getVariable("decisions")), partyOrganisations(reviewId), 2);
         String by = userOr(task.getAssignee());
@@ -267,8 +269,9 @@ public class ReviewSteps {
         return fallback == null || fallback.isBlank() ? "system" : fallback;
     }
 
-    private static long reviewId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("reviewId")).longValue();
+    /** The review this process owns, never one a variable merely names. */
+    private long reviewId(DelegateExecution execution) {
+        return ProcessTree.ownedId(execution, "reviewId", store::owner);
     }
 
 

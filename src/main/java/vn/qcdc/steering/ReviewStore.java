@@ -46,6 +46,15 @@ class ReviewStore {
                 period) > 0;
     }
 
+    void recordOwner(long reviewId, String processInstanceId) {
+        jdbc.update("update review set process_instance_id = ? where id = ?", processInstanceId, reviewId);
+    }
+
+    String owner(long reviewId) {
+        return jdbc.queryForList("select process_instance_id from review where id = ?", String.class, reviewId)
+                .stream().findFirst().orElse(null);
+    }
+
     long insertReview(int year, String period, LocalDate asOf, LocalDate deadline, String openedBy, Instant at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(c -> {

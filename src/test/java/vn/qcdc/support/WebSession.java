@@ -18,12 +18,36 @@ public final class WebSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * A call of Camunda's webapps (Tasklist, Cockpit, Admin) as their pages make it: with the session
+     * and the XSRF token the webapps hand out in a cookie.
+     */
+    public HttpResponse<String> camunda(String method, String path, String json) {
+        if (xsrfToken() == null) {
+            get("/camunda/app/welcome/default/");
+            getJson("/camunda/api/admin/auth/user/default");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (xsrfToken() != null) {
+            request.header("X-XSRF-TOKEN", xsrfToken());
+        }
+        return send(request.build());
+    }
+
+    public String xsrfToken() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** Signs in on /login; returns the response of the form post (302 to / or to /login?error). */
@@ -54,7 +78,13 @@ public final class WebSession {
 
     /** A stateless call with HTTP Basic, as scripts and integrations use /engine-rest. */
     public static HttpResponse<String> basic(int port, String method, String path, String user, String password, String json) {
+        return basic(port, method, path, user, password, json, "vi");
+    }
+
+    public static HttpResponse<String> basic(int port, String method, String path, String user, String password, String json,
+            String language) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept-Language", language)
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").header("Accept", "application/json")

@@ -6,13 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,13 +26,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Vietnamese and English must say the same things: same keys, no empty value. */
 class TranslationsTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"messages", "i18n/portal", "i18n/open311", "i18n/cases", "i18n/dialogue", "i18n/selfcriticism", "i18n/inspection", "i18n/steering"})
-    void pageMessagesHaveTheSameKeysInBothLanguages(String bundle) throws IOException {
-        if (TranslationsTest.class.getClassLoader().getResource(bundle + "_vi.properties") == null) {
-            assertThat(TranslationsTest.class.getClassLoader().getResource(bundle + "_en.properties")).isNull();
-            return;
+    /** Every bundle Spring is told to read, and every bundle file there is: each must be in the other list. */
+    static Stream<String> bundles() throws IOException {
+        Set<String> configured = configuredBundles();
+        Set<String> onDisk = new TreeSet<>();
+        Path resources = Path.of("src/main/resources");
+        try (Stream<Path> files = Files.walk(resources)) {
+            files.map(f -> resources.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> f.endsWith("_vi.properties") || f.endsWith("_en.properties"))
+                    .map(f -> f.substring(0, f.length() - "_vi.properties".length()))
+                    .forEach(onDisk::add);
         }
+        assertThat(onDisk).as("bundle files on disk").isEqualTo(configured);
+        return configured.stream();
+    }
+
+    private static Set<String> configuredBundles() throws IOException {
+        String basename = null;
+        for (String line : Files.readAllLines(Path.of("src/main/resources/application.yaml"))) {
+            if (line.trim().startsWith("basename:")) {
+                basename = line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        assertThat(basename).as("spring.messages.basename in application.yaml").isNotNull();
+        return new TreeSet<>(Arrays.stream(basename.split(",")).map(String::trim).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void pageMessagesHaveTheSameKeysInBothLanguages(String bundle) throws IOException {
+        assertThat(TranslationsTest.class.getClassLoader().getResource(bundle + "_vi.properties")).as(bundle + "_vi").isNotNull();
+        assertThat(TranslationsTest.class.getClassLoader().getResource(bundle + "_en.properties")).as(bundle + "_en").isNotNull();
         Properties vi = properties(bundle + "_vi.properties");
         Properties en = properties(bundle + "_en.properties");
         assertThat(vi.stringPropertyNames()).isNotEmpty().isEqualTo(en.stringPropertyNames());

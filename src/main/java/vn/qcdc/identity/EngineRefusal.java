@@ -1,0 +1,81 @@
+package vn.qcdc.identity;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.context.MessageSource;
+
+/**
+ * A user's mistake or a forbidden write, refused by the engine with a message for the user. It is a
+ * form validation failure to the engine, so Camunda's REST answers 400 and rolls everything back. The
+ * message carries its key and arguments between markers; {@link EngineErrorMessages} turns it into the
+ * user's language on every door, and {@link #text} does the same for our own pages.
+ */
+public class EngineRefusal extends FormFieldValidationException {
+
+    static final char OPEN = '\u27E6';
+    static final char CLOSE = '\u27E7';
+    private static final char SEPARATOR = '\u241F';
+    private static final Pattern MARKED = Pattern.compile(OPEN + "([^" + CLOSE + "]*)" + CLOSE);
+
+    private final String messageKey;
+    private final transient Object[] args;
+
+    public EngineRefusal(String messageKey, Object... args) {
+        super(messageKey, encode(messageKey, args));
+        this.messageKey = messageKey;
+        this.args = args;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] args() {
+        return args.clone();
+    }
+
+    public String text(MessageSource messages, Locale locale) {
+        return messages.getMessage(messageKey, args, messageKey, locale);
+    }
+
+    private static String encode(String key, Object[] args) {
+        StringBuilder marked = new StringBuilder().append(OPEN).append(key);
+        for (Object arg : args) {
+            marked.append(SEPARATOR).append(clean(Objects.toString(arg)));
+        }
+        return marked.append(CLOSE).toString();
+    }
+
+    private static String clean(String arg) {
+        return arg.replace(OPEN, ' ').replace(CLOSE, ' ').replace(SEPARATOR, ' ');
+    }
+
+    /** The refusal inside a message an engine door built around ours, in the user's language; null if none. */
+    static String findIn(String message, MessageSource messages, Locale locale) {
+        if (message == null) {
+            return null;
+        }
+        Matcher m = MARKED.matcher(message);
+        if (!m.find()) {
+            return null;
+        }
+        String[] parts = m.group(1).split(String.valueOf(SEPARATOR), -1);
+        Object[] args = Arrays.copyOfRange(parts, 1, parts.length, Object[].class);
+        return messages.getMessage(parts[0], args, parts[0], locale);
+    }
+
+    /** The refusal behind an exception, however the engine wrapped it; null if there is none. */
+    public static EngineRefusal causeOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EngineRefusal refusal) {
+                return refusal;
+            }
+        }
+        return null;
+    }
+}
