@@ -6,10 +6,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /** Spring Security signs users in against Camunda's identity service: one user store for everything. */
@@ -17,20 +19,30 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final SignInThrottle throttle;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, SignInThrottle throttle) {
         this.identityService = identityService;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String userId = authentication.getName();
+        String userId = authentication.getName() == null ? "" : authentication.getName().trim();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null
-                || !identityService.checkPassword(userId.trim(), credentials.toString())) {
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+        if (userId.isEmpty() || credentials == null) {
             throw new BadCredentialsException("bad credentials");
         }
-        return new UsernamePasswordAuthenticationToken(userId.trim(), null, authoritiesOf(userId.trim()));
+        if (throttle.lockedUntil(userId, address).isPresent()) {
+            throw new LockedException("temporarily locked");
+        }
+        if (!identityService.checkPassword(userId, credentials.toString())) {
+            throttle.failed(userId, address);
+            throw new BadCredentialsException("bad credentials");
+        }
+        throttle.succeeded(userId);
+        return new UsernamePasswordAuthenticationToken(userId, null, authoritiesOf(userId));
     }
 
     List<GrantedAuthority> authoritiesOf(String userId) {

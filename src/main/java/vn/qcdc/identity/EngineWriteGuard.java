@@ -28,6 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.platform.PlainText;
+
 /**
  * The engine's trust boundary, one place for every door (Tasklist, /engine-rest, the webapps' API, our
  * own pages): every command a signed-in user sends is checked before the engine runs it.
@@ -51,7 +53,6 @@ class EngineWriteGuard extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(EngineWriteGuard.class);
     /** The engine's string columns (TEXT_ in its variable and history tables) hold 4,000 characters. */
     static final int MAX_TEXT = 4000;
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final Pattern READ_COMMAND = Pattern.compile(
             "(Get|Find|Is|Determine|Check|AuthorizationCheck|Create[A-Za-z]*Query|Execute[A-Za-z]*Query|ExecuteFilter)"
                     + "[A-Za-z]*");
@@ -62,7 +63,7 @@ class EngineWriteGuard extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         this.engine = configuration;
-        this.inputs = new TaskInputs(configuration::getRepositoryService, configuration::getFormService);
+        this.inputs = new TaskInputs(configuration::getRepositoryService);
         configuration.setCustomPreCommandInterceptorsTxRequired(
                 with(configuration.getCustomPreCommandInterceptorsTxRequired(), new Guard()));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(
@@ -97,6 +98,8 @@ class EngineWriteGuard extends AbstractProcessEnginePlugin {
             try {
                 if (caller != null && caller.getUserId() != null) {
                     check(command, new Caller(caller));
+                } else {
+                    keepConfidentialFieldsTransient(command);
                 }
                 return next.execute(command);
             } catch (RuntimeException e) {
@@ -167,7 +170,7 @@ class EngineWriteGuard extends AbstractProcessEnginePlugin {
             return;
         }
         TaskInputs.Fields fields = task.getProcessDefinitionId() == null ? TaskInputs.Fields.NONE
-                : systemCall(() -> inputs.ofTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getId()));
+                : systemCall(() -> inputs.ofTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
         Set<String> identifying = task.getProcessDefinitionId() == null ? Set.of()
                 : systemCall(() -> inputs.identifying(task.getProcessDefinitionId()));
         Set<String> outside = new TreeSet<>(variables.keySet());
@@ -176,7 +179,7 @@ class EngineWriteGuard extends AbstractProcessEnginePlugin {
             throw new EngineRefusal("engine.refused.not-in-form", String.join(", ", outside));
         }
         for (Map.Entry<String, Object> v : variables.entrySet()) {
-            checkValue(v.getKey(), v.getValue());
+            checkValue(v.getKey(), v.getValue(), true);
             if (identifying.contains(v.getKey()) || fields.displayOnly().contains(v.getKey())) {
                 Object current = systemCall(() -> engine.getRuntimeService().getVariable(task.getExecutionId(), v.getKey()));
                 if (!sameValue(current, v.getValue())) {
@@ -203,9 +206,32 @@ class EngineWriteGuard extends AbstractProcessEnginePlugin {
             throw new EngineRefusal("engine.refused.not-in-form", String.join(", ", outside));
         }
         for (Map.Entry<String, Object> v : variables.entrySet()) {
-            checkValue(v.getKey(), v.getValue());
-            if (fields.transientFields().contains(v.getKey())) {
-                v.setValue(asTransient(v.getValue()));
+            // a transient field is never stored, so only the step that reads it limits its length
+            checkValue(v.getKey(), v.getValue(), !fields.transientFields().contains(v.getKey()));
+        }
+        makeTransient(variables, fields.transientFields());
+    }
+
+    /** Whoever starts the process, its start form's confidential fields are never stored. */
+    private void keepConfidentialFieldsTransient(Command<?> command) {
+        CommandInputs.Start start = CommandInputs.start(command);
+        if (start == null || start.variables().isEmpty()) {
+            return;
+        }
+        String definitionId = start.processDefinitionId() != null ? start.processDefinitionId()
+                : inputs.latestDefinitionId(start.processDefinitionKey());
+        if (definitionId != null) {
+            makeTransient(start.variables(), inputs.ofStart(definitionId).transientFields());
+        }
+    }
+
+    /** Replaces the named submitted values by transient ones, keeping every other value as it came. */
+    private static void makeTransient(Map<String, Object> variables, Set<String> names) {
+        for (String name : names) {
+            if (variables.containsKey(name)) {
+                Object value = variables instanceof org.camunda.bpm.engine.variable.VariableMap typed
+                        ? typed.getValueTyped(name) : variables.get(name);
+                variables.put(name, asTransient(value));
             }
         }
     }
@@ -214,16 +240,16 @@ class EngineWriteGuard extends AbstractProcessEnginePlugin {
         return Variables.untypedValue(value instanceof TypedValue typed ? typed.getValue() : value, true);
     }
 
-    static void checkValue(String name, Object value) {
+    static void checkValue(String name, Object value, boolean stored) {
         Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
         String text = plain instanceof String s ? s : plain instanceof SpinJsonNode json ? json.toString() : null;
         if (text == null) {
             return;
         }
-        if (plain instanceof String && text.length() > MAX_TEXT) {
+        if (stored && plain instanceof String && text.length() > MAX_TEXT) {
             throw new EngineRefusal("engine.refused.too-long", name, MAX_TEXT);
         }
-        if (CONTROL.matcher(text).find()) {
+        if (PlainText.hasControlCharacters(text)) {
             throw new EngineRefusal("engine.refused.control", name);
         }
     }

@@ -43,8 +43,6 @@ class RoleSetup implements ApplicationRunner {
         }
         for (Role role : Role.unitScopedRoles()) {
             grants.grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grants.grant(role, Resources.USER, Authorization.ANY, Permissions.READ);
-            grants.grant(role, Resources.GROUP, Authorization.ANY, Permissions.READ);
             grants.grant(role, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
         }
         // starting processes needs an explicit grant: reception officers record walk-in, hotline and box submissions

@@ -5,9 +5,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -18,6 +22,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 @Configuration
 class SecurityConfig {
 
@@ -27,10 +33,9 @@ class SecurityConfig {
     /** /engine-rest and actuator scrapes: stateless HTTP Basic, never a session or a redirect. */
     @Bean
     @Order(1)
-    SecurityFilterChain engineRestChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
+    SecurityFilterChain engineRestChain(HttpSecurity http)
             throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-                .authenticationProvider(users)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("QCDC"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -55,21 +60,26 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
+    SecurityFilterChain applicationChain(HttpSecurity http)
             throws Exception {
         RequestMatcher jsonCalls = new OrRequestMatcher(
                 path("/api/**"), path("/camunda/api/**"));
-        http.authenticationProvider(users)
-                .authorizeHttpRequests(auth -> auth
+        http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/api-docs/**", "/swagger-ui/**",
                                 "/portal/**").permitAll()
                         .requestMatchers("/admin/**", "/api/admin/**").hasRole(Role.ADMIN.groupId())
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.groupId())
+                        // auditors read everything and change nothing: no write of ours is open to them
+                        // (Camunda's own doors are guarded in the engine, see EngineWriteGuard)
+                        .requestMatchers(SecurityConfig::isOwnWrite).access((authentication, context) ->
+                                new AuthorizationDecision(isWriter(authentication.get())))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
-                        .failureUrl("/login?error").permitAll())
+                        .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+                                + (failure instanceof LockedException ? "/login?locked" : "/login?error")))
+                        .permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(
@@ -86,6 +96,18 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
+    }
+
+    private static boolean isOwnWrite(HttpServletRequest request) {
+        String method = request.getMethod();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method))
+                && !path.startsWith("/camunda/") && !path.equals("/logout") && !path.equals("/account/password");
+    }
+
+    private static boolean isWriter(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken) && !ReadOnlyDoors.isReadOnly(authentication);
     }
 
     private static RequestMatcher path(String pattern) {

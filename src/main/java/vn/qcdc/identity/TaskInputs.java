@@ -11,14 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
@@ -55,23 +54,23 @@ class TaskInputs {
     }
 
     private final Supplier<RepositoryService> repository;
-    private final Supplier<FormService> forms;
     private final Map<String, Fields> byTask = new ConcurrentHashMap<>();
     private final Map<String, Fields> byStart = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> identifying = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, JsonNode>> formsByDeployment = new ConcurrentHashMap<>();
     private volatile Set<String> identifyingAnywhere;
     private volatile long definitionsSeen = -1;
 
-    TaskInputs(Supplier<RepositoryService> repository, Supplier<FormService> forms) {
+    TaskInputs(Supplier<RepositoryService> repository) {
         this.repository = repository;
-        this.forms = forms;
     }
 
-    Fields ofTask(String processDefinitionId, String taskDefinitionKey, String taskId) {
+    Fields ofTask(String processDefinitionId, String taskDefinitionKey) {
         return byTask.computeIfAbsent(processDefinitionId + "#" + taskDefinitionKey, k -> {
             BaseElement task = model(processDefinitionId).getModelElementById(taskDefinitionKey);
-            Fields form = formFields(() -> forms.get().getDeployedTaskForm(taskId), Set.of());
-            return withOutputs(form, task);
+            String formRef = task instanceof UserTask userTask ? formOf(userTask.getCamundaFormRef(),
+                    userTask.getCamundaFormKey()) : null;
+            return withOutputs(formFields(processDefinitionId, formRef, Set.of()), task);
         });
     }
 
@@ -79,9 +78,22 @@ class TaskInputs {
         return byStart.computeIfAbsent(processDefinitionId, id -> {
             StartEvent start = noneStartEvent(model(id));
             Set<String> transientFields = start == null ? Set.of() : list(property(start, TRANSIENT));
-            Fields form = formFields(() -> forms.get().getDeployedStartForm(id), transientFields);
-            return withOutputs(form, start);
+            String formRef = start == null ? null : formOf(start.getCamundaFormRef(), start.getCamundaFormKey());
+            return withOutputs(formFields(id, formRef, transientFields), start);
         });
+    }
+
+    /** The id of the Camunda Form an element names, by reference or by a {@code camunda-forms:deployment:} key. */
+    private static String formOf(String formRef, String formKey) {
+        if (formRef != null) {
+            return formRef;
+        }
+        String prefix = "camunda-forms:deployment:";
+        if (formKey != null && formKey.startsWith(prefix)) {
+            String name = formKey.substring(prefix.length());
+            return name.endsWith(".form") ? name.substring(0, name.length() - 5) : name;
+        }
+        return null;
     }
 
     Set<String> identifying(String processDefinitionId) {
@@ -137,23 +149,35 @@ class TaskInputs {
         return new Fields(Set.copyOf(editable), form.displayOnly(), form.transientFields());
     }
 
-    private static Fields formFields(Supplier<InputStream> deployedForm, Set<String> transientFields) {
-        InputStream in;
-        try {
-            in = deployedForm.get();
-        } catch (ProcessEngineException e) {
-            // no Camunda Form (or none deployed): the task takes only its declared outputs
-            return new Fields(Set.of(), Set.of(), transientFields);
+    /** The fields of the form with this id deployed beside the process definition; none without a form. */
+    private Fields formFields(String processDefinitionId, String formId, Set<String> transientFields) {
+        JsonNode form = formId == null ? null : deployedForms(processDefinitionId).get(formId);
+        if (form == null) {
+            return new Fields(Set.of(), Set.of(), Set.copyOf(transientFields));
         }
-        try (in) {
-            Set<String> editable = new LinkedHashSet<>();
-            Set<String> displayOnly = new LinkedHashSet<>();
-            walk(JSON.readTree(in).path("components"), editable, displayOnly);
-            displayOnly.removeAll(editable);
-            return new Fields(Set.copyOf(editable), Set.copyOf(displayOnly), Set.copyOf(transientFields));
-        } catch (IOException e) {
-            throw new IllegalStateException("A deployed form is not valid JSON", e);
-        }
+        Set<String> editable = new LinkedHashSet<>();
+        Set<String> displayOnly = new LinkedHashSet<>();
+        walk(form.path("components"), editable, displayOnly);
+        displayOnly.removeAll(editable);
+        return new Fields(Set.copyOf(editable), Set.copyOf(displayOnly), Set.copyOf(transientFields));
+    }
+
+    private Map<String, JsonNode> deployedForms(String processDefinitionId) {
+        String deploymentId = repository.get().getProcessDefinition(processDefinitionId).getDeploymentId();
+        return formsByDeployment.computeIfAbsent(deploymentId, id -> {
+            Map<String, JsonNode> byId = new java.util.HashMap<>();
+            for (String name : repository.get().getDeploymentResourceNames(id)) {
+                if (name.endsWith(".form")) {
+                    try (InputStream in = repository.get().getResourceAsStream(id, name)) {
+                        JsonNode form = JSON.readTree(in);
+                        byId.put(form.path("id").asText(name.replaceAll("^.*/|\\.form$", "")), form);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("The deployed form " + name + " is not valid JSON", e);
+                    }
+                }
+            }
+            return byId;
+        });
     }
 
     private static void walk(JsonNode components, Set<String> editable, Set<String> displayOnly) {

@@ -143,13 +143,12 @@ class Open311Api {
 
     @ExceptionHandler(SubmissionRejectedException.class)
     ResponseEntity<List<GeoReport.Error>> rejected(SubmissionRejectedException e, HttpServletRequest request, Locale locale) {
-        boolean replayed = e.problems().stream().anyMatch(p -> p.messageKey().equals("case.idempotency.replayed"));
         Set<String> descriptions = new LinkedHashSet<>();
         for (FieldProblem p : e.problems()) {
             descriptions.add(messages.getMessage("open311.error.parameter",
                     new Object[] {parameterOf(p.field()), messages.getMessage(p.messageKey(), p.args(), locale)}, locale));
         }
-        return errors(request, replayed ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, List.copyOf(descriptions));
+        return errors(request, e.status(), List.copyOf(descriptions));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -11,7 +11,7 @@ import vn.qcdc.petitions.CaseReceived;
 import vn.qcdc.petitions.CaseRepository;
 
 /**
- * Cases received per kind and channel, and the intake backlog: cases received whose process the job
+ * Cases received per channel, and the intake backlog: cases received whose process the job
  * executor has not started yet. A backlog that keeps growing means the engine cannot keep up.
  */
 @Component
@@ -34,8 +34,9 @@ class IntakeMetrics implements MeterBinder {
     @TransactionalEventListener
     void received(CaseReceived event) {
         if (registry != null) {
+            // per channel only: the scrape is public, and a count per kind would tell when a denunciation arrived
             Counter.builder("qcdc.cases.received").description("Cases received, committed")
-                    .tag("kind", event.kind().name()).tag("channel", event.channel().name()).register(registry).increment();
+                    .tag("channel", event.channel().name()).register(registry).increment();
         }
     }
 }

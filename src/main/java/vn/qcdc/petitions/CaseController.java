@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+
+import vn.qcdc.platform.PlainText;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -39,6 +41,7 @@ class CaseController {
     static final int MAX_NOTE = 4000;
 
     private final CaseRepository cases;
+    private final CaseProcessStart processStart;
     private final CaseNotes notes;
     private final CaseAttachments attachments;
     private final AttachmentChecker checker;
@@ -53,7 +56,9 @@ class CaseController {
 
     CaseController(CaseRepository cases, CaseNotes notes, CaseAttachments attachments, AttachmentChecker checker,
             CaseAccess access, IdentityVault vault, OrgUnitRepository units, HistoryService historyService,
-            IdentityService identityService, MessageSource messages, CaseCodes codes, TrackingLock lock) {
+            IdentityService identityService, MessageSource messages, CaseCodes codes, TrackingLock lock,
+            CaseProcessStart processStart) {
+        this.processStart = processStart;
         this.codes = codes;
         this.lock = lock;
         this.cases = cases;
@@ -87,6 +92,7 @@ class CaseController {
         model.addAttribute("canSeeIdentity", access.canSeeIdentity(reader, c));
         model.addAttribute("canIssueReceipt", access.canIssueReceipt(reader, c));
         model.addAttribute("timeline", timeline(c));
+        model.addAttribute("startFailed", CaseTracking.awaitingRouting(c) && processStart.failedStarts().contains(c.id()));
         return "cases/detail";
     }
 
@@ -116,7 +122,7 @@ class CaseController {
         }
         String pin = codes.newPin();
         cases.updatePinHash(c.id(), codes.pinHash(c.trackingCode(), pin));
-        lock.succeeded(c.trackingCode());
+        lock.newPin(c.trackingCode());
         model.addAttribute("c", c);
         model.addAttribute("pin", pin);
         model.addAttribute("unitName", units.find(c.unitCode()).map(u -> u.name()).orElse(c.unitCode()));
@@ -132,7 +138,7 @@ class CaseController {
         if (kind == null) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        if (text.isBlank() || text.length() > MAX_NOTE) {
+        if (text.isBlank() || text.length() > MAX_NOTE || PlainText.hasControlCharacters(text)) {
             redirect.addFlashAttribute("refusal", "cases.note.invalid");
         } else {
             notes.add(c.id(), kind, reader.userId(), text.trim());
@@ -190,9 +196,10 @@ class CaseController {
             csv.printRecord("tracking_code", "kind", "channel", "unit_code", "title", "status", "received_at",
                     "statutory_deadline", "decision_at", "closed_at");
             for (CitizenCase c : visible(access.reader(user.getName()))) {
-                csv.printRecord(c.trackingCode(), messages.getMessage(c.kind().messageKey(), null, locale), c.channel(),
-                        c.unitCode(), c.title(), messages.getMessage(c.status().messageKey(), null, locale), c.receivedAt(),
-                        c.statutoryDeadline(), c.decisionAt(), c.closedAt());
+                csv.printRecord(java.util.stream.Stream.of(c.trackingCode(),
+                        messages.getMessage(c.kind().messageKey(), null, locale), c.channel(), c.unitCode(), c.title(),
+                        messages.getMessage(c.status().messageKey(), null, locale), c.receivedAt(), c.statutoryDeadline(),
+                        c.decisionAt(), c.closedAt()).map(PlainText::spreadsheetSafe).toList());
             }
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -54,7 +54,7 @@ public class CaseIntake {
         if (!problems.isEmpty()) {
             throw new SubmissionRejectedException(problems);
         }
-        refuseReplay(submission.idempotencyKey());
+        refuseReplay(submission);
         return create(submission, checked.unit(), files, actor);
     }
 
@@ -71,11 +71,39 @@ public class CaseIntake {
         return receipts;
     }
 
-    private void refuseReplay(String idempotencyKey) {
-        if (idempotencyKey != null) {
-            cases.codeForIdempotencyKey(idempotencyKey).ifPresent(code -> {
-                throw new SubmissionRejectedException(new FieldProblem("idempotencyKey", "case.idempotency.replayed", code));
+    /**
+     * A key seen before at the same door: the same request again is told its case's code (it is the
+     * sender's own), any other request under that key only that the key is taken.
+     */
+    private void refuseReplay(Submission s) {
+        String key = storedKey(s);
+        if (key != null) {
+            cases.replayOf(key).ifPresent(earlier -> {
+                throw new SubmissionRejectedException(earlier.fingerprint() != null
+                        && earlier.fingerprint().equals(fingerprint(s))
+                        ? new FieldProblem("idempotencyKey", "case.idempotency.replayed", earlier.trackingCode())
+                        : new FieldProblem("idempotencyKey", "case.idempotency.conflict"));
             });
+        }
+    }
+
+    /** The key as the door's own: the same key sent to another door is another key. Stored as a hash. */
+    static String storedKey(Submission s) {
+        return s.idempotencyKey() == null ? null : s.channel() + ":" + sha256(s.idempotencyKey());
+    }
+
+    static String fingerprint(Submission s) {
+        return sha256(String.join("\u001f", String.valueOf(s.kind()), String.valueOf(s.unitCode()), String.valueOf(s.title()),
+                String.valueOf(s.content()), String.valueOf(s.citizenName()), String.valueOf(s.citizenAddress()),
+                String.valueOf(s.citizenContact()), String.valueOf(s.anonymous()), String.valueOf(s.parentCaseId())));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -91,10 +119,10 @@ public class CaseIntake {
                     unit.code(), s.title().trim(), s.content().trim(), keepIdentity ? trim(s.citizenName()) : null,
                     keepIdentity ? trim(s.citizenAddress()) : null, keepIdentity ? trim(s.citizenContact()) : null,
                     s.anonymous() || (!denunciation && trim(s.citizenName()) == null), s.remoteArea(), receivedAt,
-                    s.round(), s.parentCaseId(), s.sourceRef(), s.idempotencyKey()));
+                    s.round(), s.parentCaseId(), s.sourceRef(), storedKey(s), fingerprint(s)));
         } catch (DuplicateKeyException e) {
             // two identical requests raced past refuseReplay; the other one won
-            refuseReplay(s.idempotencyKey());
+            refuseReplay(s);
             throw e;
         }
         if (denunciation) {

@@ -34,6 +34,7 @@ class CaseProcessStart extends AbstractProcessEnginePlugin implements JobHandler
 
     static final String TYPE = "qcdc-case-process-start";
     private static final Locale VI = Locale.forLanguageTag("vi");
+    static final int CONTENT_SHOWN = 3_800;
 
     private final CaseRepository cases;
     private final OrgUnitRepository units;
@@ -70,9 +71,29 @@ class CaseProcessStart extends AbstractProcessEnginePlugin implements JobHandler
             job.setJobHandlerType(TYPE);
             job.setJobHandlerConfiguration(new CaseRef(caseId));
             job.setProcessDefinitionKey(CaseIntake.PROCESS_KEY);
+            // the definition it will start: a start that keeps failing then counts as that process's
+            // incident in Cockpit, not as one of no process at all
+            var definition = context.getProcessEngineConfiguration().getDeploymentCache()
+                    .findDeployedLatestProcessDefinitionByKey(CaseIntake.PROCESS_KEY);
+            job.setProcessDefinitionId(definition.getId());
+            job.setDeploymentId(definition.getDeploymentId());
             context.getJobManager().send(job);
             return null;
         });
+    }
+
+    /** The cases whose process could not be started: the start job ran out of retries (an incident). */
+    java.util.Set<Long> failedStarts() {
+        return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+            java.util.Set<Long> failed = new java.util.HashSet<>();
+            for (var job : engine.getManagementService().createJobQuery().processDefinitionKey(CaseIntake.PROCESS_KEY)
+                    .messages().noRetriesLeft().list()) {
+                if (job instanceof JobEntity entity && TYPE.equals(entity.getJobHandlerType())) {
+                    failed.add(Long.parseLong(entity.getJobHandlerConfigurationRaw()));
+                }
+            }
+            return failed;
+        }));
     }
 
     @Override
@@ -104,13 +125,25 @@ class CaseProcessStart extends AbstractProcessEnginePlugin implements JobHandler
         v.put("unitCode", unit.code());
         v.put("unitName", unit.name());
         v.put("title", c.title());
-        v.put("content", c.content());
+        v.put("content", excerpt(c.content()));
         v.put("receivedAt", Date.from(c.receivedAt()));
         v.put("round", c.round());
         v.put("remoteArea", c.remoteArea());
         // a denunciation withdrawn before its process started: the process decides whether it goes on
         v.put("withdrawnOnReceipt", c.withdrawnAt() != null);
         return v;
+    }
+
+    /**
+     * The forms show the case's text from this variable; the engine's text columns hold 4,000 characters,
+     * a citizen may write 10,000, so a longer text is shown up to a note pointing to the case page.
+     */
+    static String excerpt(String content) {
+        if (content.length() <= CONTENT_SHOWN) {
+            return content;
+        }
+        return content.substring(0, CONTENT_SHOWN) + "\n… [Nội dung dài " + content.length()
+                + " ký tự: xem toàn văn trên trang hồ sơ]";
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,21 +55,24 @@ class CasePublicApi {
 
     @GetMapping("/api/public/cases/{code}")
     @Operation(summary = "Tra cứu hồ sơ bằng mã hồ sơ và mã PIN (tiêu đề X-Case-Pin)")
-    CaseTracking.PublicView track(@PathVariable String code, @RequestHeader(name = PIN_HEADER, required = false) String pin) {
-        return tracking.view(code, pin);
+    CaseTracking.PublicView track(@PathVariable String code, @RequestHeader(name = PIN_HEADER, required = false) String pin,
+            HttpServletRequest request) {
+        return tracking.view(code, pin, request.getRemoteAddr());
     }
 
     @PostMapping("/api/public/cases/{code}/withdraw")
     @Operation(summary = "Rút đơn trước khi có quyết định, kết luận")
-    CaseTracking.PublicView withdraw(@PathVariable String code, @RequestHeader(name = PIN_HEADER, required = false) String pin) {
-        return actions.withdraw(code, pin);
+    CaseTracking.PublicView withdraw(@PathVariable String code, @RequestHeader(name = PIN_HEADER, required = false) String pin,
+            HttpServletRequest request) {
+        return actions.withdraw(code, pin, request.getRemoteAddr());
     }
 
     @PostMapping("/api/public/cases/{code}/second-complaint")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Khiếu nại lần hai lên cấp trên trong thời hạn luật định")
-    Receipt secondComplaint(@PathVariable String code, @RequestHeader(name = PIN_HEADER, required = false) String pin) {
-        return actions.escalate(code, pin);
+    Receipt secondComplaint(@PathVariable String code, @RequestHeader(name = PIN_HEADER, required = false) String pin,
+            HttpServletRequest request) {
+        return actions.escalate(code, pin, request.getRemoteAddr());
     }
 
     static CaseKind kindOf(String kind) {

@@ -67,9 +67,12 @@ public class CaseRepository {
         return !jdbc.queryForList("select 1 from citizen_case where tracking_code = ?", Integer.class, code).isEmpty();
     }
 
-    Optional<String> codeForIdempotencyKey(String key) {
-        return jdbc.query("select tracking_code from citizen_case where idempotency_key = ?", (rs, i) -> rs.getString(1), key)
-                .stream().findFirst();
+    record Replay(String trackingCode, String fingerprint) {
+    }
+
+    Optional<Replay> replayOf(String storedKey) {
+        return jdbc.query("select tracking_code, request_fingerprint from citizen_case where idempotency_key = ?",
+                (rs, i) -> new Replay(rs.getString(1), rs.getString(2)), storedKey).stream().findFirst();
     }
 
     long insert(NewCase c) {
@@ -77,7 +80,8 @@ public class CaseRepository {
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into citizen_case (tracking_code, pin_hash, kind, channel, unit_code, title,"
                     + " content, citizen_name, citizen_address, citizen_contact, anonymous, remote_area, received_at, round,"
-                    + " parent_case_id, source_ref, status, idempotency_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " parent_case_id, source_ref, status, idempotency_key, request_fingerprint)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"});
             ps.setString(1, c.trackingCode());
             ps.setString(2, c.pinHash());
@@ -97,6 +101,7 @@ public class CaseRepository {
             ps.setString(16, c.sourceRef());
             ps.setString(17, CaseStatus.RECEIVED.name());
             ps.setString(18, c.idempotencyKey());
+            ps.setString(19, c.requestFingerprint());
             return ps;
         }, keys);
         return keys.getKey().longValue();
@@ -104,7 +109,8 @@ public class CaseRepository {
 
     record NewCase(String trackingCode, String pinHash, CaseKind kind, Channel channel, String unitCode, String title,
             String content, String citizenName, String citizenAddress, String citizenContact, boolean anonymous,
-            boolean remoteArea, Instant receivedAt, int round, Long parentCaseId, String sourceRef, String idempotencyKey) {
+            boolean remoteArea, Instant receivedAt, int round, Long parentCaseId, String sourceRef, String idempotencyKey,
+            String requestFingerprint) {
     }
 
     /** Received cases whose process has not started yet: the intake backlog. */

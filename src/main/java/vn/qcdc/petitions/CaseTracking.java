@@ -3,8 +3,8 @@ package vn.qcdc.petitions;
 import java.time.Instant;
 import java.util.List;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.qcdc.organization.OrgUnitRepository;
@@ -18,7 +18,8 @@ public class CaseTracking {
 
     public record PublicView(String trackingCode, CaseKind kind, String unitName, CaseStatus status, Instant receivedAt,
             String nextStep, Instant nextDeadline, Instant statutoryDeadline, List<CaseNotes.Note> notes,
-            String decisionText, Instant decisionAt, int round, boolean canWithdraw, boolean canEscalate) {
+            String decisionText, Instant decisionAt, int round, boolean canWithdraw, boolean canEscalate,
+            boolean awaitingRouting, boolean startDelayed) {
     }
 
     private final CaseRepository cases;
@@ -27,45 +28,61 @@ public class CaseTracking {
     private final TrackingLock lock;
     private final OrgUnitRepository units;
     private final SecondComplaintWindow secondWindow;
+    private final CaseProcessStart processStart;
 
     CaseTracking(CaseRepository cases, CaseNotes notes, CaseCodes codes, TrackingLock lock, OrgUnitRepository units,
-            SecondComplaintWindow secondWindow) {
+            SecondComplaintWindow secondWindow, CaseProcessStart processStart) {
         this.cases = cases;
         this.notes = notes;
         this.codes = codes;
         this.lock = lock;
         this.units = units;
         this.secondWindow = secondWindow;
+        this.processStart = processStart;
     }
 
-    /** The case, if the PIN matches; a wrong PIN counts towards the lock-out (in its own transaction, so it sticks). */
-    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = SubmissionRejectedException.class)
-    public CitizenCase authorize(String code, String pin) {
-        String normalized = code == null ? "" : code.trim().toUpperCase();
-        Instant now = Instant.now();
+    /** What a tracking code looks like; anything else is answered like an unknown code. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z0-9-]{1,20}");
+
+    /**
+     * The case, if the PIN matches; a wrong PIN counts towards the locks of this code at this client
+     * address (in their own transactions, so they stick).
+     */
+    @Transactional(noRollbackFor = SubmissionRejectedException.class)
+    public CitizenCase authorize(String code, String pin, String clientAddress) {
+        String normalized = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
         if (normalized.isEmpty() || pin == null || pin.isBlank()) {
             throw new SubmissionRejectedException(new FieldProblem("pin", "tracking.required"));
         }
-        if (lock.locked(normalized, now)) {
-            throw new SubmissionRejectedException(new FieldProblem("pin", "tracking.locked", TrackingLock.LOCK.toMinutes()));
-        }
-        String hash = cases.pinHash(normalized).orElse(null);
-        if (hash == null || !codes.pinMatches(normalized, pin.trim(), hash)) {
-            lock.failed(normalized, now);
+        String known = CODE.matcher(normalized).matches() ? normalized : null;
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        lock.lockedUntil(known, clientAddress).ifPresent(until -> {
+            throw new SubmissionRejectedException(new FieldProblem("pin", "tracking.locked",
+                    Math.max(1, java.time.Duration.between(now, until).toMinutes() + 1)));
+        });
+        String hash = known == null ? null : cases.pinHash(known).orElse(null);
+        if (hash == null || pin.length() > 20 || !codes.pinMatches(known, pin.trim(), hash)) {
+            lock.failed(known, clientAddress);
             throw new SubmissionRejectedException(new FieldProblem("pin", "tracking.wrong"));
         }
-        lock.succeeded(normalized);
-        return cases.findByCode(normalized).orElseThrow();
+        lock.succeeded(known, clientAddress);
+        return cases.findByCode(known).orElseThrow();
     }
 
-    public PublicView view(String code, String pin) {
-        return viewOf(authorize(code, pin));
+    public PublicView view(String code, String pin, String clientAddress) {
+        return viewOf(authorize(code, pin, clientAddress));
+    }
+
+    /** Received, not closed, and its process not started yet: it is on its way to the officer who classifies it. */
+    static boolean awaitingRouting(CitizenCase c) {
+        return c.processInstanceId() == null && c.closedAt() == null;
     }
 
     PublicView viewOf(CitizenCase c) {
         String unitName = units.find(c.unitCode()).map(u -> u.name()).orElse(c.unitCode());
         return new PublicView(c.trackingCode(), c.kind(), unitName, c.status(), c.receivedAt(), c.nextStep(),
                 c.nextDeadline(), c.statutoryDeadline(), notes.publicOf(c.id()), c.decisionText(), c.decisionAt(),
-                c.round(), !c.status().finished() && c.closedAt() == null, secondWindow.open(c, Instant.now()));
+                c.round(), !c.status().finished() && c.closedAt() == null, secondWindow.open(c, Instant.now()),
+                awaitingRouting(c), awaitingRouting(c) && processStart.failedStarts().contains(c.id()));
     }
 }

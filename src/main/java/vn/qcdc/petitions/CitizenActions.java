@@ -29,9 +29,9 @@ public class CitizenActions {
 
     /** Before the decision only. A denunciation may still go on where there are signs of violation. */
     @Transactional
-    public CaseTracking.PublicView withdraw(String code, String pin) {
+    public CaseTracking.PublicView withdraw(String code, String pin, String clientAddress) {
         // the row lock orders the withdrawal with the job starting the case process
-        CitizenCase c = cases.lockForProcessStart(tracking.authorize(code, pin).id()).orElseThrow();
+        CitizenCase c = cases.lockForProcessStart(tracking.authorize(code, pin, clientAddress).id()).orElseThrow();
         if (c.status().finished() || c.closedAt() != null) {
             throw new SubmissionRejectedException(new FieldProblem("trackingCode", "tracking.withdraw.closed"));
         }
@@ -51,8 +51,8 @@ public class CitizenActions {
 
     /** A second-time complaint, at the next level, with its own clock and a mandatory dialogue. */
     @Transactional
-    public Receipt escalate(String code, String pin) {
-        CitizenCase c = tracking.authorize(code, pin);
+    public Receipt escalate(String code, String pin, String clientAddress) {
+        CitizenCase c = tracking.authorize(code, pin, clientAddress);
         if (!secondWindow.open(c, Instant.now())) {
             throw new SubmissionRejectedException(new FieldProblem("trackingCode", "tracking.escalate.closed"));
         }

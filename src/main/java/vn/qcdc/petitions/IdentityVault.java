@@ -61,6 +61,10 @@ public class IdentityVault {
         }
     }
 
+    boolean holds(long caseId) {
+        return jdbc.queryForObject("select count(*) from denouncer_identity where case_id = ?", Long.class, caseId) > 0;
+    }
+
     /** Decrypts and records the access. Call only after {@link CaseAccess} allowed it. */
     Optional<DenouncerIdentity> read(long caseId, String reader, String purpose) {
         var row = jdbc.query("select nonce, cipher_text from denouncer_identity where case_id = ?",

@@ -2,6 +2,8 @@ package vn.qcdc.petitions;
 
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
+
 /** Nothing was created: every problem is listed for the citizen to fix. */
 public class SubmissionRejectedException extends RuntimeException {
 
@@ -18,5 +20,15 @@ public class SubmissionRejectedException extends RuntimeException {
 
     public List<FieldProblem> problems() {
         return problems;
+    }
+
+    /** The HTTP status every door answers this refusal with, so monitoring reads them all alike. */
+    public HttpStatus status() {
+        return switch (problems.get(0).messageKey()) {
+            case "case.idempotency.replayed", "case.idempotency.conflict" -> HttpStatus.CONFLICT;
+            case "tracking.wrong" -> HttpStatus.FORBIDDEN;
+            case "tracking.locked" -> HttpStatus.TOO_MANY_REQUESTS;
+            default -> HttpStatus.BAD_REQUEST;
+        };
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.organization.OrgUnitType;
+import vn.qcdc.platform.PlainText;
 
 /** The rules every channel's submission must meet; each broken one becomes a message for the citizen. */
 @Component
@@ -77,6 +78,8 @@ class SubmissionValidator {
             }
         } else if (value.length() > max) {
             problems.add(new FieldProblem(field, "case.field.too-long", max));
+        } else if (PlainText.hasControlCharacters(value)) {
+            problems.add(new FieldProblem(field, "case.field.control"));
         }
     }
 

@@ -35,13 +35,4 @@ class Problems {
         return messages.getMessage(key, args, locale);
     }
 
-    /** The same statuses the JSON API answers with, so monitoring reads both alike. */
-    static HttpStatus statusOf(List<FieldProblem> problems) {
-        return switch (problems.get(0).messageKey()) {
-            case "case.idempotency.replayed" -> HttpStatus.CONFLICT;
-            case "tracking.wrong" -> HttpStatus.FORBIDDEN;
-            case "tracking.locked" -> HttpStatus.TOO_MANY_REQUESTS;
-            default -> HttpStatus.BAD_REQUEST;
-        };
-    }
 }

@@ -70,7 +70,7 @@ class SubmitController {
             redirect.addAttribute("code", receipt.trackingCode());
             return "redirect:/portal/receipt/{code}";
         } catch (SubmissionRejectedException e) {
-            response.setStatus(Problems.statusOf(e.problems()).value());
+            response.setStatus(e.status().value());
             page.fill(model.asMap(), form, problems.byField(e.problems(), locale), !uploads.isEmpty());
             return SubmitPage.VIEW;
         }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.qcdc.petitions.CaseTracking;
 import vn.qcdc.petitions.CitizenActions;
@@ -45,36 +46,36 @@ class TrackController {
 
     @PostMapping("/portal/track")
     String track(@RequestParam(defaultValue = "") String trackingCode, @RequestParam(defaultValue = "") String pin,
-            Model model, Locale locale, HttpServletResponse response) {
+            Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         try {
-            return status(tracking.view(trackingCode, pin), pin, null, model);
+            return status(tracking.view(trackingCode, pin, request.getRemoteAddr()), pin, null, model);
         } catch (SubmissionRejectedException e) {
-            return refused(e, trackingCode, pin, model, locale, response);
+            return refused(e, trackingCode, pin, model, locale, request, response);
         }
     }
 
     @PostMapping("/portal/track/withdraw")
     String withdraw(@RequestParam(defaultValue = "") String trackingCode, @RequestParam(defaultValue = "") String pin,
-            Model model, Locale locale, HttpServletResponse response) {
+            Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         try {
-            return status(actions.withdraw(trackingCode, pin), pin, "portal.status.withdrawn", model);
+            return status(actions.withdraw(trackingCode, pin, request.getRemoteAddr()), pin, "portal.status.withdrawn", model);
         } catch (SubmissionRejectedException e) {
-            return refused(e, trackingCode, pin, model, locale, response);
+            return refused(e, trackingCode, pin, model, locale, request, response);
         }
     }
 
     @PostMapping("/portal/track/second-complaint")
     String secondComplaint(@RequestParam(defaultValue = "") String trackingCode,
-            @RequestParam(defaultValue = "") String pin, Model model, Locale locale, HttpServletResponse response,
+            @RequestParam(defaultValue = "") String pin, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            Receipt receipt = actions.escalate(trackingCode, pin);
+            Receipt receipt = actions.escalate(trackingCode, pin, request.getRemoteAddr());
             redirect.addFlashAttribute(IssuedReceipt.FLASH,
                     IssuedReceipt.of(receipt, trackingCode.trim().toUpperCase(Locale.ROOT)));
             redirect.addAttribute("code", receipt.trackingCode());
             return "redirect:/portal/receipt/{code}";
         } catch (SubmissionRejectedException e) {
-            return refused(e, trackingCode, pin, model, locale, response);
+            return refused(e, trackingCode, pin, model, locale, request, response);
         }
     }
 
@@ -90,13 +91,13 @@ class TrackController {
      * (too late to withdraw, no second complaint possible) stays on the status page with the reason.
      */
     private String refused(SubmissionRejectedException e, String code, String pin, Model model, Locale locale,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         List<FieldProblem> found = e.problems();
-        response.setStatus(Problems.statusOf(found).value());
+        response.setStatus(e.status().value());
         Map<String, List<String>> errors = problems.byField(found, locale);
         if (!"pin".equals(found.get(0).field())) {
             model.addAttribute("actionErrors", errors.values().stream().flatMap(List::stream).toList());
-            return status(tracking.view(code, pin), pin, null, model);
+            return status(tracking.view(code, pin, request.getRemoteAddr()), pin, null, model);
         }
         return form(code.trim().toUpperCase(Locale.ROOT), errors, model);
     }

@@ -10,6 +10,8 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+
+import vn.qcdc.platform.PlainText;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -37,29 +39,56 @@ class TargetsController {
     private final TargetsService targets;
     private final MessageSource messages;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     TargetsController(TargetsService targets, MessageSource messages) {
         this.targets = targets;
         this.messages = messages;
     }
 
+    /** The figures a chart draws, as static/js/targets-chart.js reads them from the canvas. */
+    private String chart(List<String> labels, List<Double> figures, List<Integer> goals, boolean colourByGoal,
+            Locale locale) {
+        java.util.Map<String, Object> chart = new java.util.LinkedHashMap<>();
+        chart.put("labels", labels);
+        chart.put("figures", figures);
+        chart.put("goals", goals);
+        chart.put("colourByGoal", colourByGoal);
+        chart.put("figureLabel", messages.getMessage("targets.chart.figure", null, locale));
+        chart.put("goalLabel", messages.getMessage("targets.chart.goal", null, locale));
+        try {
+            return JSON.writeValueAsString(chart);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @GetMapping("/targets")
-    String dashboard(@RequestParam(required = false) Integer year, Authentication user, Model model) {
+    String dashboard(@RequestParam(required = false) Integer year, Authentication user, Model model, Locale locale) {
         int y = checkedYear(year, user);
         model.addAttribute("year", y);
-        model.addAttribute("rows", targets.dashboard(y));
+        var rows = targets.dashboard(y);
+        model.addAttribute("rows", rows);
+        model.addAttribute("chart", chart(rows.stream().map(r -> r.target().number()).toList(),
+                rows.stream().map(TargetsService.TargetRow::percent).toList(),
+                rows.stream().map(r -> r.target().goalPercent()).toList(), false, locale));
         return "targets/dashboard";
     }
 
     @GetMapping("/targets/{number}")
     String drillDown(@PathVariable String number, @RequestParam(required = false) Integer year, Authentication user,
-            Model model) {
+            Model model, Locale locale) {
         int y = checkedYear(year, user);
         Target target = Target.ofNumber(number);
         if (target == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         model.addAttribute("year", y);
-        model.addAttribute("row", targets.target(target, y));
+        var row = targets.target(target, y);
+        model.addAttribute("row", row);
+        model.addAttribute("chart", chart(row.units().stream().map(TargetsService.UnitRow::unitName).toList(),
+                row.units().stream().map(u -> (Double) u.percent()).toList(),
+                row.units().stream().map(u -> target.goalPercent()).toList(), true, locale));
         return "targets/detail";
     }
 
@@ -71,7 +100,7 @@ class TargetsController {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             csv.printRecord((Object[]) header(locale));
             for (List<Object> line : lines(y, locale)) {
-                csv.printRecord(line);
+                csv.printRecord(line.stream().map(PlainText::spreadsheetSafe).toList());
             }
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -64,12 +64,7 @@ class ApiErrors {
     @ExceptionHandler(SubmissionRejectedException.class)
     ProblemDetail rejected(SubmissionRejectedException e, Locale locale) {
         List<FieldProblem> problems = e.problems();
-        HttpStatus status = switch (problems.get(0).messageKey()) {
-            case "case.idempotency.replayed" -> HttpStatus.CONFLICT;
-            case "tracking.wrong" -> HttpStatus.FORBIDDEN;
-            case "tracking.locked" -> HttpStatus.TOO_MANY_REQUESTS;
-            default -> HttpStatus.BAD_REQUEST;
-        };
+        HttpStatus status = e.status();
         ProblemDetail problem = detail(status, problems.size() == 1 ? problems.get(0).messageKey() : "error.validation",
                 locale, problems.get(0).args());
         Map<String, String> fields = new LinkedHashMap<>();

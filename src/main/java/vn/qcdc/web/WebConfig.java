@@ -28,7 +28,7 @@ class WebConfig implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("qcdc-lang");
+        CookieLocaleResolver resolver = new SupportedLocales("qcdc-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             String header = request.getHeader("Accept-Language");
@@ -43,6 +43,37 @@ class WebConfig implements WebMvcConfigurer {
             }
         });
         return resolver;
+    }
+
+    /** Vietnamese or English, nothing else: any other {@code lang} or cookie value counts as Vietnamese. */
+    static final class SupportedLocales extends CookieLocaleResolver {
+        SupportedLocales(String cookieName) {
+            super(cookieName);
+        }
+
+        static Locale supported(Locale locale) {
+            return locale != null && locale.getLanguage().equals("en") ? Locale.ENGLISH : VIETNAMESE;
+        }
+
+        @Override
+        public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+            return supported(super.resolveLocale(request));
+        }
+
+        @Override
+        public org.springframework.context.i18n.LocaleContext resolveLocaleContext(
+                jakarta.servlet.http.HttpServletRequest request) {
+            Locale locale = supported(super.resolveLocaleContext(request).getLocale());
+            return () -> locale;
+        }
+
+        @Override
+        public void setLocaleContext(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response, org.springframework.context.i18n.LocaleContext context) {
+            Locale locale = context == null ? null : context.getLocale();
+            super.setLocaleContext(request, response, locale == null ? null
+                    : new org.springframework.context.i18n.SimpleLocaleContext(supported(locale)));
+        }
     }
 
     @Override

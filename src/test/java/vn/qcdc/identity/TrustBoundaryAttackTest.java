@@ -3,8 +3,11 @@ package vn.qcdc.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -40,6 +43,10 @@ class TrustBoundaryAttackTest {
     TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    IdentityService identityService;
 
     CitizenCase ownCase;
     CitizenCase otherCommunesCase;
@@ -135,6 +142,100 @@ class TrustBoundaryAttackTest {
                 "tiepdan.p1", DemoUsers.PASSWORD, "{\"variables\": {\"evil\": {\"value\": 1}}}", "en");
         assertThat(complete.statusCode()).isEqualTo(400);
         assertThat(complete.body()).contains("This task's form has no field evil").doesNotContain("Cannot complete");
+    }
+
+    @Test
+    void theAuditorWritesNothingThroughAnyDoor() {
+        String task = ownTask.getId();
+        String instance = ownCase.processInstanceId();
+        String job = managementService.createJobQuery().processInstanceId(instance).list().get(0).getId();
+        String multipart = "--qcdc\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\nx\r\n"
+                + "--qcdc\r\nContent-Disposition: form-data; name=\"content\"; filename=\"x.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nx\r\n--qcdc--\r\n";
+        List<String[]> writes = List.of(
+                new String[] {"POST", "/task/" + task + "/comment/create", "{\"message\": \"kiểm toán ghi\"}"},
+                new String[] {"POST", "/task/" + task + "/claim", "{\"userId\": \"kiemtoan\"}"},
+                new String[] {"POST", "/task/" + task + "/complete", "{}"},
+                new String[] {"POST", "/task/" + task + "/submit-form", "{}"},
+                new String[] {"PUT", "/task/" + task + "/variables/note", "{\"value\": \"x\"}"},
+                new String[] {"POST", "/task/" + task + "/identity-links", "{\"userId\": \"kiemtoan\", \"type\": \"candidate\"}"},
+                new String[] {"PUT", "/task/" + task, "{\"name\": \"đổi tên\"}"},
+                new String[] {"POST", "/task/create", "{\"id\": \"auditor-task\", \"name\": \"x\"}"},
+                new String[] {"POST", "/signal", "{\"name\": \"any-signal\"}"},
+                new String[] {"POST", "/message", "{\"messageName\": \"case-withdrawn\", \"businessKey\": \""
+                        + ownCase.trackingCode() + "\"}"},
+                new String[] {"PUT", "/process-instance/" + instance + "/variables/unitCode", "{\"value\": \"x\"}"},
+                new String[] {"PUT", "/process-instance/" + instance + "/suspended", "{\"suspended\": true}"},
+                new String[] {"POST", "/process-instance/" + instance + "/modification",
+                        "{\"instructions\": [{\"type\": \"cancel\", \"activityId\": \"classify-case\"}]}"},
+                new String[] {"DELETE", "/process-instance/" + instance, null},
+                new String[] {"PUT", "/job/" + job + "/retries", "{\"retries\": 5}"},
+                new String[] {"PUT", "/job/" + job + "/suspended", "{\"suspended\": true}"},
+                new String[] {"POST", "/process-definition/key/reception-intake/start", "{}"},
+                new String[] {"POST", "/decision-definition/key/case-routing/evaluate",
+                        "{\"variables\": {\"kind\": {\"value\": \"PETITION\"}, \"round\": {\"value\": 1}}}"},
+                new String[] {"POST", "/filter/create", "{\"resourceType\": \"Task\", \"name\": \"x\", \"query\": {}}"},
+                new String[] {"PUT", "/user/kiemtoan/profile", "{\"id\": \"kiemtoan\", \"firstName\": \"Đổi\"}"},
+                new String[] {"PUT", "/user/kiemtoan/credentials",
+                        "{\"password\": \"new-password-123\", \"authenticatedUserPassword\": \"" + DemoUsers.PASSWORD + "\"}"},
+                new String[] {"DELETE", "/user/kiemtoan", null},
+                new String[] {"POST", "/group/create", "{\"id\": \"auditors-own\", \"name\": \"x\"}"},
+                new String[] {"POST", "/authorization/create", "{\"type\": 1, \"permissions\": [\"ALL\"], \"userId\": \"kiemtoan\","
+                        + " \"resourceType\": 0, \"resourceId\": \"*\"}"});
+        for (String[] write : writes) {
+            HttpResponse<String> answer = WebSession.basic(port, write[0], "/engine-rest" + write[1], "kiemtoan",
+                    DemoUsers.PASSWORD, write[2]);
+            assertThat(answer.statusCode()).as(write[0] + " " + write[1] + ": " + answer.body()).isEqualTo(403);
+        }
+        HttpResponse<String> attachment = WebSession.multipart(port, "/engine-rest/task/" + task + "/attachment/create",
+                "kiemtoan", DemoUsers.PASSWORD, "qcdc", multipart);
+        assertThat(attachment.statusCode()).as(attachment.body()).isEqualTo(403);
+
+        WebSession cockpit = new WebSession(port);
+        cockpit.signIn("kiemtoan", DemoUsers.PASSWORD);
+        HttpResponse<String> webappComment = cockpit.camunda("POST",
+                "/camunda/api/engine/engine/default/task/" + task + "/comment/create", "{\"message\": \"x\"}");
+        assertThat(webappComment.statusCode()).as(webappComment.body()).isEqualTo(403);
+        String page = cockpit.get("/cases/" + ownCase.trackingCode()).body();
+        HttpResponse<String> note = cockpit.postForm("/cases/" + ownCase.trackingCode() + "/notes",
+                "visibility=INTERNAL&text=x&_csrf=" + WebSession.csrfTokenOf(page));
+        assertThat(note.statusCode()).isEqualTo(403);
+
+        assertThat(taskService.getTaskComments(task)).isEmpty();
+        assertThat(taskService.getTaskAttachments(task)).isEmpty();
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+        assertThat(taskService.createTaskQuery().taskId("auditor-task").count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).active().count()).isEqualTo(1);
+        assertThat(identityService.createUserQuery().userId("kiemtoan").singleResult().getFirstName()).isNotEqualTo("Đổi");
+        assertThat(identityService.checkPassword("kiemtoan", DemoUsers.PASSWORD)).isTrue();
+        assertThat(identityService.createGroupQuery().groupId("auditors-own").count()).isZero();
+        assertNothingChanged();
+    }
+
+    @Test
+    void noUserDeletesOrRenamesTheirOwnAccount() {
+        for (String[] write : List.of(new String[] {"DELETE", "/user/tiepdan.p1", null},
+                new String[] {"PUT", "/user/tiepdan.p1/profile", "{\"id\": \"tiepdan.p1\", \"firstName\": \"Đổi\"}"})) {
+            HttpResponse<String> answer = WebSession.basic(port, write[0], "/engine-rest" + write[1], "tiepdan.p1",
+                    DemoUsers.PASSWORD, write[2]);
+            assertThat(answer.statusCode()).as(write[0] + " " + write[1]).isEqualTo(403);
+        }
+        assertThat(identityService.createUserQuery().userId("tiepdan.p1").singleResult().getFirstName()).isNotEqualTo("Đổi");
+    }
+
+    @Test
+    void officersSeeOnlyTheirUnitsUsersAndGroups() {
+        String users = WebSession.basic(port, "GET", "/engine-rest/user?maxResults=10000", "tiepdan.p1", DemoUsers.PASSWORD,
+                null).body();
+        assertThat(users).contains("\"tiepdan.p1\"", "\"xuly.p1\"", "\"truong.p1\"")
+                .doesNotContain("\"xuly.cd\"", "\"tiepdan.cd\"", "\"kiemtoan\"", "\"quantri\"", "\"thuky.hg\"");
+        String groups = WebSession.basic(port, "GET", "/engine-rest/group?maxResults=10000", "tiepdan.p1",
+                DemoUsers.PASSWORD, null).body();
+        assertThat(groups).contains(DemoUsers.COMMUNE_A + ":handling-officer")
+                .doesNotContain(DemoUsers.COMMUNE_B + ":").doesNotContain("\"auditor\"");
+        String members = WebSession.basic(port, "GET", "/engine-rest/user?memberOfGroup=" + DemoUsers.COMMUNE_B
+                + ":handling-officer", "tiepdan.p1", DemoUsers.PASSWORD, null).body();
+        assertThat(members).doesNotContain("xuly.cd");
     }
 
     private void assertRefused(HttpResponse<String> response, int status, String field) {

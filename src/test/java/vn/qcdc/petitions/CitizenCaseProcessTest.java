@@ -222,7 +222,7 @@ class CitizenCaseProcessTest {
         complete(first, "sign-decision", "approved", true);
         complete(first, "send-decision", "sentVia", "post");
 
-        Receipt second = actions.escalate(first.trackingCode(), first.pin());
+        Receipt second = actions.escalate(first.trackingCode(), first.pin(), "127.0.0.1");
         CitizenCase c2 = caseOf(second);
         assertThat(c2.round()).isEqualTo(2);
         assertThat(c2.parentCaseId()).isEqualTo(caseOf(first).id());
@@ -236,7 +236,7 @@ class CitizenCaseProcessTest {
         complete(second, "verify-complaint", "findings", "x", "demandMatchesFindings", true, "proposeComplex", false);
         assertThat(task(second, "hold-dialogue")).as("dialogue is mandatory the second time").isNotNull();
 
-        assertThatThrownBy(() -> actions.escalate(second.trackingCode(), second.pin()))
+        assertThatThrownBy(() -> actions.escalate(second.trackingCode(), second.pin(), "127.0.0.1"))
                 .isInstanceOf(SubmissionRejectedException.class);
     }
 
@@ -244,7 +244,7 @@ class CitizenCaseProcessTest {
     void theSecondTimeWindowClosesThirtyDaysAfterTheDecision() {
         Receipt first = complaint(DemoUsers.COMMUNE_A, Instant.now(), false);
         complete(first, "accept-complaint", "accepted", false, "refusalGround", "Khác");
-        assertThatThrownBy(() -> actions.escalate(first.trackingCode(), first.pin()))
+        assertThatThrownBy(() -> actions.escalate(first.trackingCode(), first.pin(), "127.0.0.1"))
                 .as("a refused complaint has no decision to escalate from").isInstanceOf(SubmissionRejectedException.class);
     }
 
@@ -252,7 +252,7 @@ class CitizenCaseProcessTest {
     void aComplaintWithdrawnDuringVerificationIsClosed() {
         Receipt r = complaint(DemoUsers.COMMUNE_A, Instant.now(), false);
         complete(r, "accept-complaint", "accepted", true);
-        actions.withdraw(r.trackingCode(), r.pin());
+        actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1");
         assertThat(caseOf(r).status()).isEqualTo(CaseStatus.WITHDRAWN);
         assertThat(running(r)).isFalse();
     }
@@ -260,16 +260,16 @@ class CitizenCaseProcessTest {
     @Test
     void aCaseWithdrawnWhileBeingClassifiedIsClosed() {
         Receipt r = file(CaseKind.PETITION, DemoUsers.COMMUNE_A, Instant.now(), false);
-        actions.withdraw(r.trackingCode(), r.pin());
+        actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1");
         assertThat(caseOf(r).status()).isEqualTo(CaseStatus.WITHDRAWN);
         assertThat(running(r)).isFalse();
-        assertThatThrownBy(() -> actions.withdraw(r.trackingCode(), r.pin())).isInstanceOf(SubmissionRejectedException.class);
+        assertThatThrownBy(() -> actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1")).isInstanceOf(SubmissionRejectedException.class);
     }
 
     @Test
     void aDenunciationWithdrawnWhileBeingClassifiedGoesOnWhenThereAreSignsOfViolation() {
         Receipt r = file(CaseKind.DENUNCIATION, DemoUsers.COMMUNE_A, Instant.now(), false);
-        actions.withdraw(r.trackingCode(), r.pin());
+        actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1");
         assertThat(groups(task(r, "decide-continuation"))).containsExactly(DemoUsers.COMMUNE_A + ":handling-officer");
         complete(r, "decide-continuation", "continueHandling", true, "continuationNote", "Có dấu hiệu");
         assertThat(task(r, "classify-case")).as("classification resumes").isNotNull();
@@ -279,7 +279,7 @@ class CitizenCaseProcessTest {
     @Test
     void aDenunciationWithdrawnWhileBeingClassifiedWithoutSignsOfViolationEnds() {
         Receipt r = file(CaseKind.DENUNCIATION, DemoUsers.COMMUNE_A, Instant.now(), false);
-        actions.withdraw(r.trackingCode(), r.pin());
+        actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1");
         complete(r, "decide-continuation", "continueHandling", false, "continuationNote", "Không có");
         assertThat(caseOf(r).status()).isEqualTo(CaseStatus.WITHDRAWN);
         assertThat(running(r)).isFalse();
@@ -290,7 +290,7 @@ class CitizenCaseProcessTest {
         Receipt[] r = new Receipt[1];
         CaseProcessStartOnCommit.held(() -> {
             r[0] = file(CaseKind.DENUNCIATION, DemoUsers.COMMUNE_A, Instant.now(), false);
-            actions.withdraw(r[0].trackingCode(), r[0].pin());
+            actions.withdraw(r[0].trackingCode(), r[0].pin(), "127.0.0.1");
         });
         assertThat(running(r[0])).isFalse();
         caseProcessStart.startPendingCaseProcesses();
@@ -302,7 +302,7 @@ class CitizenCaseProcessTest {
         Receipt r = file(CaseKind.PETITION, DemoUsers.COMMUNE_A, Instant.now(), false);
         complete(r, "classify-case", "competent", true);
         complete(r, "acknowledge-petition", "classification", "needs-time", "acknowledgement", "Cần thêm thời gian");
-        actions.withdraw(r.trackingCode(), r.pin());
+        actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1");
         assertThat(caseOf(r).status()).isEqualTo(CaseStatus.WITHDRAWN);
         assertThat(running(r)).isFalse();
     }
@@ -390,7 +390,7 @@ class CitizenCaseProcessTest {
         Receipt r = denunciation(false);
         complete(r, "initial-handling", "accepted", true);
         complete(r, "approve-acceptance", "approved", true);
-        actions.withdraw(r.trackingCode(), r.pin());
+        actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1");
         complete(r, "decide-continuation", "continueHandling", true, "continuationNote", "Có dấu hiệu");
         assertThat(task(r, "verify-denunciation")).isNotNull();
         assertThat(caseOf(r).status()).isNotEqualTo(CaseStatus.WITHDRAWN);
@@ -401,7 +401,7 @@ class CitizenCaseProcessTest {
         Receipt r = denunciation(false);
         complete(r, "initial-handling", "accepted", true);
         complete(r, "approve-acceptance", "approved", true);
-        actions.withdraw(r.trackingCode(), r.pin());
+        actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1");
         complete(r, "decide-continuation", "continueHandling", false, "continuationNote", "Không có");
         assertThat(caseOf(r).status()).isEqualTo(CaseStatus.WITHDRAWN);
         assertThat(running(r)).isFalse();

@@ -61,11 +61,11 @@ class ReceptionIntakeTest {
         assertThat(page).contains("issue-receipt");
         HttpResponse<String> receipt = officer.postForm("/cases/" + opened.get(0) + "/receipt", "_csrf=" + csrf(page));
         String pin = pinOf(receipt.body());
-        assertThat(tracking.view(opened.get(0), pin).trackingCode()).isEqualTo(opened.get(0));
+        assertThat(tracking.view(opened.get(0), pin, "127.0.0.1").trackingCode()).isEqualTo(opened.get(0));
         HttpResponse<String> reprint = officer.postForm("/cases/" + opened.get(0) + "/receipt", "_csrf=" + csrf(page));
-        assertThatThrownBy(() -> tracking.view(opened.get(0), pin)).as("a reprint replaces the PIN")
+        assertThatThrownBy(() -> tracking.view(opened.get(0), pin, "127.0.0.1")).as("a reprint replaces the PIN")
                 .isInstanceOf(SubmissionRejectedException.class);
-        assertThat(tracking.view(opened.get(0), pinOf(reprint.body()))).isNotNull();
+        assertThat(tracking.view(opened.get(0), pinOf(reprint.body()), "127.0.0.1")).isNotNull();
 
         WebSession handler = new WebSession(port);
         handler.signIn("xuly.p1", DemoUsers.PASSWORD);

@@ -39,7 +39,7 @@ class PortalFilingTest {
         assertThat(issued.code()).startsWith("PA-");
         assertThat(issued.receiptPath()).isEqualTo("/portal/receipt/" + issued.code()).doesNotContain(issued.pin());
         assertThat(issued.receiptPage()).contains("Biên nhận hồ sơ", "Kiến nghị, phản ánh", "Phường I",
-                "window.print()", "In biên nhận", "chỉ hiển thị một lần");
+                "data-print", "In biên nhận", "chỉ hiển thị một lần");
         assertThat(issued.receiptPage()).containsPattern("id=\"receipt-received\">\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}<");
         assertThat(jdbc.queryForObject("select count(*) from case_attachment a join citizen_case c on c.id = a.case_id"
                 + " where c.tracking_code = ? and a.content_type = 'image/png'", Long.class, issued.code())).isEqualTo(1);

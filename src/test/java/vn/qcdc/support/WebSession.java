@@ -99,6 +99,24 @@ public final class WebSession {
         }
     }
 
+    /** A multipart upload with HTTP Basic; {@code body} is the encoded multipart content using {@code boundary}. */
+    public static HttpResponse<String> multipart(int port, String path, String user, String password, String boundary,
+            String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -110,7 +128,7 @@ public final class WebSession {
         }
     }
 
-    static String csrfTokenOf(String html) {
+    public static String csrfTokenOf(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token in page");
