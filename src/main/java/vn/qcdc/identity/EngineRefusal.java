@@ -1,10 +1,13 @@
 package vn.qcdc.identity;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.context.MessageSource;
@@ -29,6 +32,23 @@ public class EngineRefusal extends FormFieldValidationException {
         super(messageKey, encode(messageKey, args));
         this.messageKey = messageKey;
         this.args = args;
+    }
+
+    /** One key and its arguments, of a refusal that names several problems. */
+    public record Problem(String messageKey, Object... args) {
+    }
+
+    private EngineRefusal(List<Problem> problems) {
+        super(problems.get(0).messageKey(), problems.stream().map(p -> encode(p.messageKey(), p.args()))
+                .distinct().collect(Collectors.joining(" ")));
+        this.messageKey = problems.get(0).messageKey();
+        this.args = problems.get(0).args();
+    }
+
+    /** A refusal naming every problem found, each shown to the user in their language. */
+    public static EngineRefusal of(List<Problem> problems) {
+        return problems.size() == 1 ? new EngineRefusal(problems.get(0).messageKey(), problems.get(0).args())
+                : new EngineRefusal(problems);
     }
 
     public String messageKey() {
@@ -61,12 +81,16 @@ public class EngineRefusal extends FormFieldValidationException {
             return null;
         }
         Matcher m = MARKED.matcher(message);
-        if (!m.find()) {
-            return null;
+        List<String> texts = new ArrayList<>();
+        while (m.find()) {
+            String[] parts = m.group(1).split(String.valueOf(SEPARATOR), -1);
+            Object[] args = Arrays.copyOfRange(parts, 1, parts.length, Object[].class);
+            String text = messages.getMessage(parts[0], args, parts[0], locale);
+            if (!texts.contains(text)) {
+                texts.add(text);
+            }
         }
-        String[] parts = m.group(1).split(String.valueOf(SEPARATOR), -1);
-        Object[] args = Arrays.copyOfRange(parts, 1, parts.length, Object[].class);
-        return messages.getMessage(parts[0], args, parts[0], locale);
+        return texts.isEmpty() ? null : String.join(" ", texts);
     }
 
     /** The refusal behind an exception, however the engine wrapped it; null if there is none. */

@@ -13,6 +13,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -26,6 +29,12 @@ import jakarta.servlet.http.HttpServletRequest;
 
 @Configuration
 class SecurityConfig {
+
+    /** A request the firewall rejects (e.g. a ';' in the path) is a 400 with our error page, not a 500. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return new org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler();
+    }
 
     /** Camunda's own sign-out call: it ends the one shared session too. */
     private static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
@@ -54,7 +63,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.disable());
+                .csrf(csrf -> csrf.disable())
+                .headers(SecurityConfig::pageHeaders);
         return http.build();
     }
 
@@ -84,18 +94,37 @@ class SecurityConfig {
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
-                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CAMUNDA_LOGOUT)))
+                                SecurityConfig::isCamundaLogoutWithItsToken))
                         .invalidateHttpSession(true)
                         .deleteCookies("JSESSIONID")
                         .logoutSuccessHandler(logoutSuccess()))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), jsonCalls)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        .defaultAuthenticationEntryPointFor(toLoginPage(),
                                 path("/**")))
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+                .headers(SecurityConfig::pageHeaders);
         return http.build();
+    }
+
+    /**
+     * Our pages load scripts and styles from this server only, never inline script; they send no
+     * referrer to other sites. Camunda's webapps and the Swagger UI set or need their own policy.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
+            + " form-action 'self'; frame-ancestors 'self'";
+
+    private static void pageHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h) {
+        RequestMatcher ownPages = request -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return !path.startsWith("/camunda/") && !path.startsWith("/swagger-ui") && !path.startsWith("/api-docs");
+        };
+        h.frameOptions(f -> f.sameOrigin())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(ownPages,
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)));
     }
 
     private static boolean isOwnWrite(HttpServletRequest request) {
@@ -108,6 +137,29 @@ class SecurityConfig {
     private static boolean isWriter(Authentication authentication) {
         return authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken) && !ReadOnlyDoors.isReadOnly(authentication);
+    }
+
+    /**
+     * Camunda's sign-out call ends the one session only with the XSRF token Camunda's webapps hold in the
+     * session: a page elsewhere cannot sign anyone out.
+     */
+    private static boolean isCamundaLogoutWithItsToken(HttpServletRequest request) {
+        if (!PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CAMUNDA_LOGOUT).matches(request)) {
+            return false;
+        }
+        var session = request.getSession(false);
+        Object expected = session == null ? null : session.getAttribute("CAMUNDA_CSRF_TOKEN");
+        String sent = request.getHeader("X-XSRF-TOKEN");
+        return expected != null && sent != null && java.security.MessageDigest.isEqual(
+                expected.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The sign-in page by its path: Spring's default builds the address from the request's Host header. */
+    private static LoginUrlAuthenticationEntryPoint toLoginPage() {
+        var entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     private static RequestMatcher path(String pattern) {

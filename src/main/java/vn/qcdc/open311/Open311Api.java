@@ -47,7 +47,7 @@ import vn.qcdc.petitions.SubmissionRejectedException;
 class Open311Api {
 
     private static final Logger log = LoggerFactory.getLogger(Open311Api.class);
-    private static final String V2 = "/open311/v2";
+    static final String V2 = "/open311/v2";
     private static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
     private static final String SUBMIT = "Gửi đơn: form như chuẩn Open311 (attribute[unit_code] hoặc jurisdiction_id là mã đơn vị)"
             + " hoặc JSON (attribute là đối tượng); trả về mã hồ sơ và mã PIN (pin: chỉ hiển thị một lần)";
@@ -134,6 +134,19 @@ class Open311Api {
         // unknown and denunciation codes get the same answer: nothing tells that a denunciation exists
         return answer(answerIn, HttpStatus.OK, List.of(requests.find(code, locale)
                 .orElseThrow(() -> new Open311Problem(HttpStatus.NOT_FOUND, "open311.request.unknown", code))));
+    }
+
+    /** Where {@link Open311FrameworkErrors} sends a call Spring MVC refused before any handler ran. */
+    @org.springframework.web.bind.annotation.RequestMapping(V2 + "/refused.{format}")
+    @io.swagger.v3.oas.annotations.Hidden
+    ResponseEntity<List<GeoReport.Error>> refused(HttpServletRequest request, Locale locale) {
+        HttpStatus status = (HttpStatus) request.getAttribute(Open311FrameworkErrors.STATUS);
+        String key = (String) request.getAttribute(Open311FrameworkErrors.KEY);
+        if (status == null || key == null) {
+            status = HttpStatus.NOT_FOUND;
+            key = "open311.error.not-found";
+        }
+        return errors(request, status, List.of(messages.getMessage(key, null, locale)));
     }
 
     @ExceptionHandler(Open311Problem.class)

@@ -88,6 +88,9 @@ class CasePublicApi {
             return List.of();
         }
         return attachments.stream().map(a -> {
+            if (a == null) {
+                throw new SubmissionRejectedException(new FieldProblem("attachments", "case.attachment.missing"));
+            }
             try {
                 return new Upload(a.fileName(), a.contentBase64() == null ? new byte[0]
                         : Base64.getMimeDecoder().decode(a.contentBase64()));

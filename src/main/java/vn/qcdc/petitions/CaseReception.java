@@ -3,15 +3,15 @@ package vn.qcdc.petitions;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import vn.qcdc.identity.EngineRefusal;
+import vn.qcdc.identity.Role;
 import vn.qcdc.identity.SystemAuthority;
-import org.springframework.context.MessageSource;
+import vn.qcdc.organization.OrgUnitRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,17 +21,16 @@ import org.springframework.stereotype.Component;
 @Component("caseReception")
 public class CaseReception {
 
-    private static final Locale VI = Locale.forLanguageTag("vi");
     private static final Set<Channel> RECEPTION_CHANNELS = EnumSet.of(Channel.IN_PERSON, Channel.HOTLINE, Channel.SUGGESTION_BOX);
 
     private final CaseIntake intake;
     private final IdentityService identityService;
-    private final MessageSource messages;
+    private final OrgUnitRepository units;
 
-    CaseReception(CaseIntake intake, IdentityService identityService, MessageSource messages) {
+    CaseReception(CaseIntake intake, IdentityService identityService, OrgUnitRepository units) {
         this.intake = intake;
         this.identityService = identityService;
-        this.messages = messages;
+        this.units = units;
     }
 
     public void openCases(DelegateExecution execution) {
@@ -43,6 +42,11 @@ public class CaseReception {
                 anonymous ? null : text(execution, "citizenAddress"), anonymous ? null : text(execution, "citizenContact"),
                 anonymous, List.of(), "reception:" + execution.getProcessInstanceId());
         String officer = (String) execution.getVariable("receptionOfficer");
+        if (submission.unitCode() != null && units.find(submission.unitCode().trim()).isPresent()
+                && !isReceptionOfficerOf(officer, submission.unitCode().trim())) {
+            // a counter records the cases of its own unit; a case for another unit is forwarded by that unit's rules
+            throw new EngineRefusal("case.reception.not-your-unit", submission.unitCode().trim());
+        }
         try {
             // the officer records cases; the case process itself is started on the system's authority
             List<Receipt> receipts = SystemAuthority.call(identityService,
@@ -50,10 +54,14 @@ public class CaseReception {
             execution.setVariable("openedCodes", receipts.stream().map(Receipt::trackingCode).collect(Collectors.joining(", ")));
             execution.setVariable("unitCode", submission.unitCode());
         } catch (SubmissionRejectedException e) {
-            throw new ProcessEngineException(e.problems().stream()
-                    .map(p -> messages.getMessage(p.messageKey(), p.args(), VI)).distinct()
-                    .collect(Collectors.joining(" ")));
+            throw EngineRefusal.of(e.problems().stream()
+                    .map(p -> new EngineRefusal.Problem(p.messageKey(), p.args())).toList());
         }
+    }
+
+    private boolean isReceptionOfficerOf(String officer, String unitCode) {
+        return officer != null && SystemAuthority.call(identityService, () -> identityService.createUserQuery()
+                .userId(officer).memberOfGroup(Role.RECEPTION_OFFICER.groupOf(unitCode)).count() > 0);
     }
 
     private Channel channelOf(String value) {

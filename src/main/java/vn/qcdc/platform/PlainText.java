@@ -5,8 +5,11 @@ import java.util.regex.Pattern;
 /** What every door does with text a user sends, and with text it hands to a spreadsheet. */
 public final class PlainText {
 
-    /** Control characters other than tab, line feed and carriage return: never part of a letter or a form. */
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\x{FFFE}\\x{FFFF}]");
+    /**
+     * Control characters other than tab, line feed and carriage return, non-characters, and the
+     * replacement character a decoder leaves for bytes that were not UTF-8: never part of a letter.
+     */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\x{FFFD}\\x{FFFE}\\x{FFFF}]");
 
     private PlainText() {
     }

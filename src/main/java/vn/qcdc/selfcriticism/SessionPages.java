@@ -80,7 +80,13 @@ class SessionPages {
             if (e.status() == 404) {
                 return "selfcriticism/not-found";
             }
-            return notice(comments.publicSession(id), model);
+            try {
+                return notice(comments.publicSession(id), model);
+            } catch (CommentRefusedException noSuchSession) {
+                response.setStatus(noSuchSession.status());
+                model.addAttribute("error", noSuchSession.messageKey());
+                return "selfcriticism/not-found";
+            }
         }
     }
 

@@ -50,15 +50,25 @@ class ReviewPages {
     }
 
     @GetMapping("/reviews/{id}")
-    String detail(@PathVariable long id, @RequestParam(required = false) String unit, Model model, HttpServletResponse response) {
+    String detail(@PathVariable long id, @RequestParam(required = false) String unit, Authentication user, Model model,
+            HttpServletResponse response) {
         ReviewStore.Review review = store.review(id).orElse(null);
+        List<ReviewStore.Report> reportsOfReview = review == null ? List.of() : store.reports(id);
+        CaseAccess.Reader reader = access.reader(user.getName());
+        String chosen = review == null ? null : unit != null && !unit.isBlank() ? unit : defaultRoot(reader, reportsOfReview);
+        if (review != null && !mayRead(reader, chosen)) {
+            response.setStatus(403);
+            model.addAttribute("error", "steering.error.not-yours");
+            model.addAttribute("reviews", store.reviews());
+            return "steering/list";
+        }
         if (review == null) {
             response.setStatus(404);
             model.addAttribute("error", "steering.error.not-found");
             return "steering/list";
         }
-        List<ReviewStore.Report> list = store.reports(id);
-        String root = unit != null && !unit.isBlank() ? unit : province(list);
+        List<ReviewStore.Report> list = reportsOfReview;
+        String root = chosen;
         List<FigureRow> rows = new ArrayList<>();
         reports.consolidated(id, root).forEach((t, v) -> rows.add(new FigureRow(t, v[0], v[1])));
         model.addAttribute("review", review);
@@ -67,6 +77,36 @@ class ReviewPages {
         model.addAttribute("figures", rows);
         model.addAttribute("names", names());
         return "steering/detail";
+    }
+
+    /** The province's figures for those who may read them, else those of the reader's own highest reporting unit. */
+    private String defaultRoot(CaseAccess.Reader reader, List<ReviewStore.Report> reportsOfReview) {
+        String province = province(reportsOfReview);
+        if (mayRead(reader, province)) {
+            return province;
+        }
+        return reportsOfReview.stream().map(ReviewStore.Report::unitCode).filter(code -> reader.units().contains(code))
+                .filter(code -> !mayRead(reader, units.find(code).map(u -> u.parentCode()).orElse(null)))
+                .findFirst().orElse(province);
+    }
+
+    /**
+     * A unit's report, and figures consolidated at a unit, are read by that unit, the units above it in
+     * the tree (the steering committee sits at the top), and auditors.
+     */
+    private boolean mayRead(CaseAccess.Reader reader, String unitCode) {
+        if (reader.readsEverything()) {
+            return true;
+        }
+        java.util.Set<String> own = new java.util.HashSet<>(reader.units());
+        String code = unitCode;
+        for (int depth = 0; code != null && depth < 20; depth++) {
+            if (own.contains(code)) {
+                return true;
+            }
+            code = units.find(code).map(u -> u.parentCode()).orElse(null);
+        }
+        return false;
     }
 
     @GetMapping("/reviews/{id}/units/{unit}")
@@ -100,6 +140,12 @@ class ReviewPages {
         if (report == null) {
             response.setStatus(404);
             model.addAttribute("error", "steering.error.not-found");
+            model.addAttribute("reviews", store.reviews());
+            return "steering/list";
+        }
+        if (!mayRead(access.reader(user.getName()), unit)) {
+            response.setStatus(403);
+            model.addAttribute("error", "steering.error.not-yours");
             model.addAttribute("reviews", store.reviews());
             return "steering/list";
         }

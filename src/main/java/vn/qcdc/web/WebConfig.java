@@ -76,6 +76,46 @@ class WebConfig implements WebMvcConfigurer {
         }
     }
 
+    /**
+     * The public JSON doors decode strictly: nothing after the document, no number or string where a
+     * boolean belongs (a value the sender did not mean). Numbers where a text belongs stay accepted:
+     * Open311 sends its coordinates as numbers.
+     */
+    @Bean
+    org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer strictJson() {
+        return builder -> builder
+                .featuresToEnable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .featuresToDisable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .postConfigurer(mapper -> {
+                    for (var type : java.util.List.of(com.fasterxml.jackson.databind.type.LogicalType.Boolean)) {
+                        for (var shape : java.util.List.of(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean)) {
+                            mapper.coercionConfigFor(type).setCoercion(shape,
+                                    com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+                        }
+                    }
+                });
+    }
+
+    /** Tomcat's error report (for requests that never reach the application) in Vietnamese or English. */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> plainTomcatErrors() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                // the report Tomcat builds for a request it could not parse into a servlet request
+                host.setErrorReportValveClass(PlainErrorReportValve.class.getName());
+            }
+            var pipeline = context.getParent().getPipeline();
+            for (var valve : pipeline.getValves()) {
+                if (valve instanceof org.apache.catalina.valves.ErrorReportValve) {
+                    pipeline.removeValve(valve);
+                }
+            }
+            pipeline.addValve(new PlainErrorReportValve());
+        });
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor lang = new LocaleChangeInterceptor();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -79,8 +78,29 @@ class ReceptionIntakeTest {
         Map<String, Object> form = form("HOTLINE", List.of("DENUNCIATION"));
         form.put("anonymous", true);
         form.put("unitCode", "no-such-unit");
-        assertThatThrownBy(() -> startAs("tiepdan.p1", form)).isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("Không có đơn vị").hasMessageContaining("Tố cáo phải ghi rõ họ tên");
+        assertThatThrownBy(() -> startAs("tiepdan.p1", form)).isInstanceOf(vn.qcdc.identity.EngineRefusal.class)
+                .hasMessageContaining("case.unit.unknown").hasMessageContaining("case.anonymous.denunciation");
+        assertThat(jdbc.queryForObject("select count(*) from citizen_case", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void anOfficerRecordsCasesForTheirOwnUnitOnly() {
+        long before = jdbc.queryForObject("select count(*) from citizen_case", Long.class);
+        Map<String, Object> form = form("IN_PERSON", List.of("PETITION"));
+        form.put("unitCode", DemoUsers.COMMUNE_B);
+        assertThatThrownBy(() -> startAs("tiepdan.p1", form)).isInstanceOf(vn.qcdc.identity.EngineRefusal.class)
+                .extracting(e -> ((vn.qcdc.identity.EngineRefusal) e).messageKey()).isEqualTo("case.reception.not-your-unit");
+        // through Tasklist's door the officer reads why, in Vietnamese, and nothing was opened
+        WebSession officer = new WebSession(port);
+        officer.signIn("tiepdan.p1", DemoUsers.PASSWORD);
+        HttpResponse<String> start = officer.camunda("POST",
+                "/camunda/api/engine/engine/default/process-definition/key/reception-intake/submit-form",
+                "{\"variables\": {\"channel\": {\"value\": \"IN_PERSON\"}, \"kinds\": {\"value\": \"[\\\"PETITION\\\"]\", \"type\": \"Json\"},"
+                        + " \"unitCode\": {\"value\": \"" + DemoUsers.COMMUNE_B + "\"}, \"title\": {\"value\": \"x\"},"
+                        + " \"content\": {\"value\": \"y\"}, \"anonymous\": {\"value\": true}}}");
+        assertThat(start.statusCode()).isEqualTo(400);
+        assertThat(start.body()).contains("chỉ ghi nhận đơn cho đơn vị mình").doesNotContain("Exception")
+                .doesNotContain("Cannot").doesNotContain("⟦");
         assertThat(jdbc.queryForObject("select count(*) from citizen_case", Long.class)).isEqualTo(before);
     }
 
