@@ -9,16 +9,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import vn.qcdc.identity.EngineRefusal;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.identity.SystemAuthority;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import vn.qcdc.identity.Role;
@@ -41,22 +38,19 @@ public class DialogueSteps {
     static final int MAX_INVITED = 1000;
     static final int MAX_MINUTES = 10_000;
     static final String TITLE_PREFIX = "Câu hỏi tại đối thoại: ";
-    private static final Locale VI = Locale.forLanguageTag("vi");
 
     private final DialogueRepository dialogues;
     private final OrgUnitRepository units;
     private final CaseIntake intake;
     private final IdentityService identityService;
-    private final MessageSource messages;
     private final ZoneId zone;
 
     DialogueSteps(DialogueRepository dialogues, OrgUnitRepository units, CaseIntake intake, IdentityService identityService,
-            MessageSource messages, DeadlineService deadlines) {
+            DeadlineService deadlines) {
         this.dialogues = dialogues;
         this.units = units;
         this.intake = intake;
         this.identityService = identityService;
-        this.messages = messages;
         this.zone = deadlines.zone();
     }
 
@@ -134,9 +128,8 @@ public class DialogueSteps {
             dialogues.petitionFiled(q.id(), r.trackingCode());
             return r.trackingCode();
         } catch (SubmissionRejectedException e) {
-            throw new ProcessEngineException(e.problems().stream()
-                    .map(p -> messages.getMessage(p.messageKey(), p.args(), VI)).distinct()
-                    .reduce((a, b) -> a + " " + b).orElse(""));
+            throw EngineRefusal.of(e.problems().stream()
+                    .map(p -> new EngineRefusal.Problem(p.messageKey(), p.args())).toList());
         }
     }
 
@@ -198,8 +191,8 @@ public class DialogueSteps {
         }
     }
 
-    private ProcessEngineException refused(String key, Object... args) {
-        return new ProcessEngineException(messages.getMessage(key, args, VI));
+    private static EngineRefusal refused(String key, Object... args) {
+        return new EngineRefusal(key, args);
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -31,7 +31,12 @@ public class EngineRefusal extends FormFieldValidationException {
     public EngineRefusal(String messageKey, Object... args) {
         super(messageKey, encode(messageKey, args));
         this.messageKey = messageKey;
-        this.args = args;
+        this.args = plain(args);
+    }
+
+    /** Arguments as the text they are shown as, the same whether resolved here or from a door's message. */
+    private static Object[] plain(Object[] args) {
+        return Arrays.stream(args).map(a -> (Object) Objects.toString(a)).toArray();
     }
 
     /** One key and its arguments, of a refusal that names several problems. */
@@ -42,7 +47,7 @@ public class EngineRefusal extends FormFieldValidationException {
         super(problems.get(0).messageKey(), problems.stream().map(p -> encode(p.messageKey(), p.args()))
                 .distinct().collect(Collectors.joining(" ")));
         this.messageKey = problems.get(0).messageKey();
-        this.args = problems.get(0).args();
+        this.args = plain(problems.get(0).args());
     }
 
     /** A refusal naming every problem found, each shown to the user in their language. */
@@ -60,7 +65,16 @@ public class EngineRefusal extends FormFieldValidationException {
     }
 
     public String text(MessageSource messages, Locale locale) {
-        return messages.getMessage(messageKey, args, messageKey, locale);
+        return resolve(messages, messageKey, args, locale);
+    }
+
+    /** A message that cannot be formatted still says that the request was refused, never shows a key. */
+    private static String resolve(MessageSource messages, String key, Object[] args, Locale locale) {
+        try {
+            return messages.getMessage(key, args, locale);
+        } catch (RuntimeException e) {
+            return messages.getMessage("error.page.400", null, "Yêu cầu không hợp lệ.", locale);
+        }
     }
 
     private static String encode(String key, Object[] args) {
@@ -85,7 +99,7 @@ public class EngineRefusal extends FormFieldValidationException {
         while (m.find()) {
             String[] parts = m.group(1).split(String.valueOf(SEPARATOR), -1);
             Object[] args = Arrays.copyOfRange(parts, 1, parts.length, Object[].class);
-            String text = messages.getMessage(parts[0], args, parts[0], locale);
+            String text = resolve(messages, parts[0], args, locale);
             if (!texts.contains(text)) {
                 texts.add(text);
             }

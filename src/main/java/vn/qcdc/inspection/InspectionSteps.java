@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.identity.EngineRefusal;
 import vn.qcdc.identity.Role;
 import vn.qcdc.identity.SystemAuthority;
 import vn.qcdc.organization.OrgUnitRepository;
@@ -72,7 +73,7 @@ public class InspectionSteps {
                 .list().stream().map(Group::getId).filter(g -> g.endsWith(":" + Role.STEERING_SECRETARY.groupId()))
                 .map(g -> g.substring(0, g.indexOf(':'))).sorted().toList());
         if (secretaryUnits.isEmpty()) {
-            throw new ProcessEngineException("Chỉ Tổ Thư ký Ban Chỉ đạo của một đơn vị mới lập được kế hoạch kiểm tra.");
+            throw new EngineRefusal("inspection.plan.not-secretary");
         }
         String steeringUnit = secretaryUnits.get(0);
         long planId = store.insertPlan(form.year(), steeringUnit, by, now(), execution.getProcessInstanceId());
@@ -100,11 +101,11 @@ public class InspectionSteps {
             store.setPlanStatus(planId, "APPROVED", comment.isEmpty() ? null : limit(comment, 2000), currentUser(), now());
         } else if ("RETURN".equals(decision)) {
             if (comment.isEmpty()) {
-                throw new ProcessEngineException("Trả lại kế hoạch thì phải ghi ý kiến để Tổ Thư ký sửa.");
+                throw new EngineRefusal("inspection.plan.return-needs-comment");
             }
             store.setPlanStatus(planId, "RETURNED", limit(comment, 2000), null, now());
         } else {
-            throw new ProcessEngineException("Chọn phê duyệt hoặc trả lại kế hoạch.");
+            throw new EngineRefusal("inspection.plan.decision-required");
         }
     }
 
@@ -113,7 +114,7 @@ public class InspectionSteps {
         LocalDate today = today();
         int year = number(yearValue, "Năm kiểm tra");
         if (year < 2018 || year > today.getYear() + 1) {
-            throw new ProcessEngineException("Năm kiểm tra " + year + " không hợp lệ.");
+            throw new EngineRefusal("inspection.plan.year-invalid", year);
         }
         List<String> codes = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -128,16 +129,15 @@ public class InspectionSteps {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ProcessEngineException("Không tìm thấy đơn vị đang hoạt động: " + String.join(", ", unknown) + ".");
+            throw new EngineRefusal("inspection.plan.units-unknown", String.join(", ", unknown));
         }
         if (codes.isEmpty()) {
-            throw new ProcessEngineException("Kế hoạch kiểm tra phải có ít nhất một đơn vị được kiểm tra.");
+            throw new EngineRefusal("inspection.plan.no-units");
         }
         LocalDate date = date(dateValue, "Ngày kiểm tra");
         int notice = deadlines.ruleInForce(NOTICE_RULE, today).amount();
         if (date.isBefore(today.plusDays(notice))) {
-            throw new ProcessEngineException("Phải thông báo cho đơn vị ít nhất " + notice
-                    + " ngày trước khi kiểm tra: chọn ngày kiểm tra từ " + today.plusDays(notice) + " trở đi.");
+            throw new EngineRefusal("inspection.plan.notice-too-short", notice, today.plusDays(notice));
         }
         List<String> team = new ArrayList<>();
         for (String user : items(teamValue)) {
@@ -147,19 +147,19 @@ public class InspectionSteps {
             long inspector = SystemAuthority.call(identity, () -> identity.createUserQuery().userId(user)
                     .memberOfGroup(Role.INSPECTOR.groupId()).count());
             if (inspector == 0) {
-                throw new ProcessEngineException("\"" + user + "\" không phải thành viên đoàn kiểm tra (nhóm inspector).");
+                throw new EngineRefusal("inspection.plan.not-inspector", user);
             }
             team.add(user);
         }
         if (team.isEmpty()) {
-            throw new ProcessEngineException("Đoàn kiểm tra phải có ít nhất một thành viên.");
+            throw new EngineRefusal("inspection.plan.no-team");
         }
         String lead = text(leadValue);
         if (lead.isEmpty() && team.size() == 1) {
             lead = team.get(0);
         }
         if (!team.contains(lead)) {
-            throw new ProcessEngineException("Trưởng đoàn phải là một thành viên của đoàn kiểm tra.");
+            throw new EngineRefusal("inspection.plan.lead-not-in-team");
         }
         List<Integer> scope = new ArrayList<>();
         for (String t : items(targetsValue)) {
@@ -220,7 +220,7 @@ public class InspectionSteps {
         for (String line : lines(task.getVariable("selfReport"))) {
             String[] p = line.split("\\|", -1);
             if (p.length < 2 || p[1].isBlank()) {
-                throw new ProcessEngineException("Dòng \"" + line + "\": ghi theo mẫu \"chỉ tiêu | nội dung tự đánh giá | chứng cứ\".");
+                throw new EngineRefusal("inspection.self-report.line", line);
             }
             int target = inScope(p[0], scope);
             reports.put(target, new InspectionStore.SelfReport(target, limit(p[1].trim(), 4000),
@@ -228,7 +228,7 @@ public class InspectionSteps {
         }
         List<Integer> missing = scope.stream().filter(t -> !reports.containsKey(t)).toList();
         if (!missing.isEmpty()) {
-            throw new ProcessEngineException("Chưa tự đánh giá chỉ tiêu: " + joined(missing) + ".");
+            throw new EngineRefusal("inspection.self-report.missing", joined(missing));
         }
         store.saveSelfReport(planUnitId, new ArrayList<>(reports.values()), currentUser(), now());
     }
@@ -250,15 +250,14 @@ public class InspectionSteps {
             int target = inScope(p[0], scope);
             String verdict = p.length > 1 ? verdict(p[1]) : null;
             if (verdict == null) {
-                throw new ProcessEngineException("Chỉ tiêu " + target
-                        + " chưa có kết luận: ghi Đạt (MET), Đạt một phần (PARTLY_MET) hoặc Không đạt (NOT_MET).");
+                throw new EngineRefusal("inspection.checklist.no-verdict", target);
             }
             items.put(target, new InspectionStore.ChecklistItem(target, verdict,
                     p.length > 2 ? limit(p[2].trim(), 2000) : null, p.length > 3 ? limit(p[3].trim(), 2000) : null));
         }
         List<Integer> missing = scope.stream().filter(t -> !items.containsKey(t)).toList();
         if (!missing.isEmpty()) {
-            throw new ProcessEngineException("Chỉ tiêu " + joined(missing) + " chưa có kết luận kiểm tra.");
+            throw new EngineRefusal("inspection.checklist.missing", joined(missing));
         }
         return new ArrayList<>(items.values());
     }
@@ -269,8 +268,8 @@ public class InspectionSteps {
     /** Complete listener of "Dự thảo kết luận, kiến nghị": the text, the loss-of-democracy finding, the recommendations. */
     public void saveConclusion(DelegateTask task) {
         String text = text(task.getVariable("conclusion"));
-        if (text.isBlank() || text.length() > 10000) {
-            throw new ProcessEngineException("Nội dung kết luận là bắt buộc (tối đa 10.000 ký tự).");
+        if (text.isBlank() || text.length() > 4000) {
+            throw new EngineRefusal("inspection.conclusion.required");
         }
         recommendations(task.getVariable("recommendations"));
         store.saveConclusion(ownedPlanUnit(task.getExecution()), text, bool(task.getVariable("lossOfDemocracy")),
@@ -282,11 +281,11 @@ public class InspectionSteps {
         for (String line : lines(value)) {
             String[] p = line.split("\\|", -1);
             if (p.length != 2 || p[0].isBlank()) {
-                throw new ProcessEngineException("Dòng \"" + line + "\": ghi theo mẫu \"nội dung kiến nghị | hạn khắc phục (yyyy-mm-dd)\".");
+                throw new EngineRefusal("inspection.recommendation.line", line);
             }
             LocalDate due = date(p[1].trim(), "Hạn khắc phục");
             if (!due.isAfter(today())) {
-                throw new ProcessEngineException("Hạn khắc phục " + due + " phải sau hôm nay.");
+                throw new EngineRefusal("inspection.recommendation.due-past", due);
             }
             list.add(new Recommendation(limit(p[0].trim(), 2000), due));
         }
@@ -305,11 +304,11 @@ public class InspectionSteps {
             }
         } else if ("RETURN".equals(decision)) {
             if (comment.isEmpty()) {
-                throw new ProcessEngineException("Trả lại dự thảo kết luận thì phải ghi ý kiến.");
+                throw new EngineRefusal("inspection.conclusion.return-needs-comment");
             }
             store.returnConclusion(planUnitId, limit(comment, 2000));
         } else {
-            throw new ProcessEngineException("Chọn ký hoặc trả lại dự thảo kết luận.");
+            throw new EngineRefusal("inspection.conclusion.decision-required");
         }
     }
 
@@ -328,7 +327,7 @@ public class InspectionSteps {
     public void saveRemediationResult(DelegateTask task) {
         String result = text(task.getVariable("remediationResult"));
         if (result.isBlank() || result.length() > 4000) {
-            throw new ProcessEngineException("Kết quả khắc phục là bắt buộc (tối đa 4.000 ký tự).");
+            throw new EngineRefusal("inspection.remediation.result-required");
         }
         store.remediationResult(ownedRemediation(task.getExecution()), result);
     }
@@ -338,10 +337,10 @@ public class InspectionSteps {
         String verdict = text(task.getVariable("verification"));
         String comment = text(task.getVariable("verifyComment"));
         if (!"VERIFIED".equals(verdict) && !"REOPENED".equals(verdict)) {
-            throw new ProcessEngineException("Chọn đã khắc phục xong hoặc mở lại việc khắc phục.");
+            throw new EngineRefusal("inspection.remediation.verdict-required");
         }
         if ("REOPENED".equals(verdict) && comment.isEmpty()) {
-            throw new ProcessEngineException("Mở lại việc khắc phục thì phải ghi lý do.");
+            throw new EngineRefusal("inspection.remediation.reopen-needs-reason");
         }
         store.verifyRemediation(ownedRemediation(task.getExecution()), "VERIFIED".equals(verdict),
                 comment.isEmpty() ? null : limit(comment, 2000), currentUser(), now());
@@ -368,13 +367,13 @@ public class InspectionSteps {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new ProcessEngineException("Chỉ tiêu \"" + raw.trim() + "\" không hợp lệ: ghi số từ 1 đến 9.");
+        throw new EngineRefusal("inspection.target.invalid", raw.trim());
     }
 
     private static int inScope(String raw, List<Integer> scope) {
         int target = target(raw);
         if (!scope.contains(target)) {
-            throw new ProcessEngineException("Chỉ tiêu " + target + " không thuộc phạm vi kiểm tra của kế hoạch.");
+            throw new EngineRefusal("inspection.target.out-of-scope", target);
         }
         return target;
     }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import vn.qcdc.identity.EngineRefusal;
 
 /**
  * Reads what a Camunda Form submitted (strings, numbers, dates as text or Date) in the steps of the
@@ -31,7 +31,7 @@ public final class FormValues {
     /** {@code s}, refused when longer than {@code max} characters. */
     public static String limit(String s, int max) {
         if (s.length() > max) {
-            throw new ProcessEngineException("Nội dung vượt quá " + max + " ký tự.");
+            throw new EngineRefusal("form.text-too-long", max);
         }
         return s;
     }
@@ -43,7 +43,7 @@ public final class FormValues {
         try {
             return Integer.parseInt(text(value));
         } catch (NumberFormatException e) {
-            throw new ProcessEngineException(label + " phải là một số.");
+            throw new EngineRefusal("form.number-required", label);
         }
     }
 
@@ -54,12 +54,12 @@ public final class FormValues {
         }
         String s = text(value);
         if (s.isEmpty()) {
-            throw new ProcessEngineException(label + " là bắt buộc.");
+            throw new EngineRefusal("form.required", label);
         }
         try {
             return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
         } catch (DateTimeParseException e) {
-            throw new ProcessEngineException(label + " \"" + s + "\" không đúng dạng năm-tháng-ngày.");
+            throw new EngineRefusal("form.date-invalid", label, s);
         }
     }
 }

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.identity.EngineRefusal;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
@@ -62,15 +63,14 @@ public class SelfCriticismSteps {
         int year = number(execution.getVariable("year"), "Năm kiểm điểm");
         LocalDate today = today();
         if (year < 2018 || year > today.getYear() + 1) {
-            throw new ProcessEngineException("Năm kiểm điểm " + year + " không hợp lệ.");
+            throw new EngineRefusal("selfcriticism.round.year-invalid", year);
         }
         LocalDate deadline = date(execution.getVariable("deadline"), "Hạn hoàn thành");
         if (deadline.isBefore(today)) {
-            throw new ProcessEngineException("Hạn hoàn thành " + deadline + " đã qua.");
+            throw new EngineRefusal("selfcriticism.round.deadline-past", deadline);
         }
         if (store.roundExists(year)) {
-            throw new ProcessEngineException("Đợt kiểm điểm tự phê bình trước nhân dân năm " + year
-                    + " đã được mở; mỗi năm chỉ mở một đợt.");
+            throw new EngineRefusal("selfcriticism.round.exists", year);
         }
         List<String> codes = unitsFor(text(execution.getVariable("units")), today);
         String openedBy = text(execution.getVariable("openedBy"));
@@ -87,7 +87,7 @@ public class SelfCriticismSteps {
             List<String> all = units.findActiveOn(today).stream().filter(u -> u.type() == OrgUnitType.COMMUNE)
                     .map(OrgUnit::code).toList();
             if (all.isEmpty()) {
-                throw new ProcessEngineException("Không có đơn vị cấp xã nào đang hoạt động.");
+                throw new EngineRefusal("selfcriticism.round.no-communes");
             }
             return all;
         }
@@ -106,7 +106,7 @@ public class SelfCriticismSteps {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ProcessEngineException("Không tìm thấy đơn vị đang hoạt động: " + String.join(", ", unknown) + ".");
+            throw new EngineRefusal("selfcriticism.round.units-unknown", String.join(", ", unknown));
         }
         return codes;
     }
@@ -141,16 +141,15 @@ public class SelfCriticismSteps {
         LocalDate date = date(dateValue, "Ngày tổ chức");
         LocalDate today = today();
         if (date.isBefore(today)) {
-            throw new ProcessEngineException("Ngày tổ chức " + date + " đã qua.");
+            throw new EngineRefusal("selfcriticism.plan.date-past", date);
         }
         int notice = deadlines.ruleInForce(NOTICE_RULE, today).amount();
         if (date.isBefore(today.plusDays(notice))) {
-            throw new ProcessEngineException("Phải thông báo công khai ít nhất " + notice
-                    + " ngày trước buổi kiểm điểm: chọn ngày từ " + today.plusDays(notice) + " trở đi.");
+            throw new EngineRefusal("selfcriticism.plan.notice-too-short", notice, today.plusDays(notice));
         }
         String venue = text(venueValue);
         if (venue.isBlank() || venue.length() > 300) {
-            throw new ProcessEngineException("Địa điểm là bắt buộc (tối đa 300 ký tự).");
+            throw new EngineRefusal("selfcriticism.plan.venue-required");
         }
         Map<String, String> officials = new LinkedHashMap<>();
         for (String line : text(officialsValue).split("\\R")) {
@@ -161,17 +160,17 @@ public class SelfCriticismSteps {
             String user = parts[0].trim();
             String title = parts.length > 1 ? parts[1].trim() : "";
             if (title.isEmpty() || title.length() > 200) {
-                throw new ProcessEngineException("Dòng \"" + line.trim() + "\": ghi theo mẫu \"mã người dùng | chức danh\".");
+                throw new EngineRefusal("selfcriticism.plan.official-line", line.trim());
             }
             if (identity.createUserQuery().userId(user).count() == 0) {
-                throw new ProcessEngineException("Không có người dùng \"" + user + "\" trong hệ thống.");
+                throw new EngineRefusal("selfcriticism.plan.user-unknown", user);
             }
             if (officials.put(user, title) != null) {
-                throw new ProcessEngineException("Cán bộ \"" + user + "\" được ghi hai lần.");
+                throw new EngineRefusal("selfcriticism.plan.official-twice", user);
             }
         }
         if (officials.isEmpty()) {
-            throw new ProcessEngineException("Phải có ít nhất một cán bộ chủ chốt tự kiểm điểm.");
+            throw new EngineRefusal("selfcriticism.plan.no-officials");
         }
         return new Plan(date, venue, officials);
     }
@@ -196,8 +195,8 @@ public class SelfCriticismSteps {
     /** Complete listener of "self-assessment in writing". */
     public void saveSelfAssessment(DelegateTask task) {
         String text = text(task.getVariable("selfAssessment"));
-        if (text.isBlank() || text.length() > 10000) {
-            throw new ProcessEngineException("Bản tự kiểm điểm là bắt buộc (tối đa 10.000 ký tự).");
+        if (text.isBlank() || text.length() > 4000) {
+            throw new EngineRefusal("selfcriticism.assessment.required");
         }
         store.saveSelfAssessment(sessionId(task.getExecution()),
                 text(task.getVariable("officialUserId")), text);
@@ -223,10 +222,10 @@ public class SelfCriticismSteps {
         String attendance = text(attendanceValue);
         String text = text(textValue);
         if (attendance.isBlank() || attendance.length() > 2000) {
-            throw new ProcessEngineException("Thành phần tham dự là bắt buộc (tối đa 2.000 ký tự).");
+            throw new EngineRefusal("selfcriticism.minutes.attendance-required");
         }
-        if (text.length() > 10000) {
-            throw new ProcessEngineException("Nội dung ý kiến tại buổi kiểm điểm tối đa 10.000 ký tự.");
+        if (text.length() > 4000) {
+            throw new EngineRefusal("selfcriticism.minutes.comments-too-long");
         }
         Map<String, Long> officials = new LinkedHashMap<>();
         store.officials(sessionId).forEach(o -> officials.put(o.userId(), o.id()));
@@ -234,7 +233,7 @@ public class SelfCriticismSteps {
         for (String line : lines(responsesValue)) {
             String[] p = line.split("\\|", -1);
             if (p.length != 3) {
-                throw new ProcessEngineException("Dòng \"" + line + "\": ghi theo mẫu \"mã cán bộ | tiếp thu, giải trình | đánh giá của nhân dân\".");
+                throw new EngineRefusal("selfcriticism.minutes.response-line", line);
             }
             Long official = official(officials, p[0]);
             responses.put(official, new String[] {limit(p[1].trim(), 4000), limit(p[2].trim(), 4000)});
@@ -243,16 +242,16 @@ public class SelfCriticismSteps {
         for (String line : lines(commitmentsValue)) {
             String[] p = line.split("\\|", -1);
             if (p.length != 4 || p[1].isBlank()) {
-                throw new ProcessEngineException("Dòng \"" + line + "\": ghi theo mẫu \"mã cán bộ | nội dung khắc phục | người thực hiện | hạn (yyyy-mm-dd)\".");
+                throw new EngineRefusal("selfcriticism.minutes.commitment-line", line);
             }
             Long official = official(officials, p[0]);
             String owner = p[2].trim();
             if (identity.createUserQuery().userId(owner).count() == 0) {
-                throw new ProcessEngineException("Không có người dùng \"" + owner + "\" để giao thực hiện.");
+                throw new EngineRefusal("selfcriticism.minutes.owner-unknown", owner);
             }
             LocalDate due = date(p[3].trim(), "Hạn thực hiện");
             if (!due.isAfter(today())) {
-                throw new ProcessEngineException("Hạn thực hiện " + due + " phải sau hôm nay.");
+                throw new EngineRefusal("selfcriticism.minutes.due-past", due);
             }
             commitments.add(new Commitment(official, limit(p[1].trim(), 2000), owner, due));
         }
@@ -302,7 +301,7 @@ public class SelfCriticismSteps {
     private static Long official(Map<String, Long> officials, String user) {
         Long id = officials.get(user.trim());
         if (id == null) {
-            throw new ProcessEngineException("\"" + user.trim() + "\" không phải cán bộ tự kiểm điểm tại buổi này.");
+            throw new EngineRefusal("selfcriticism.minutes.not-an-official", user.trim());
         }
         return id;
     }

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.identity.EngineRefusal;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
@@ -74,24 +75,23 @@ public class ReviewSteps {
             year = number(yearValue, "Năm");
             period = text(execution.getVariable("period"));
             if (!period.equals("HALF_YEAR") && !period.equals("ANNUAL")) {
-                throw new ProcessEngineException("Kỳ báo cáo phải là sơ kết 6 tháng (HALF_YEAR) hoặc tổng kết năm (ANNUAL).");
+                throw new EngineRefusal("steering.review.period-invalid");
             }
             Object d = execution.getVariable("deadline");
             deadline = d == null || text(d).isEmpty() ? deadlines.dueDay(RULE, today) : date(d, "Hạn nộp báo cáo");
         }
         if (year < 2018 || year > today.getYear() + 1) {
-            throw new ProcessEngineException("Năm " + year + " không hợp lệ.");
+            throw new EngineRefusal("steering.review.year-invalid", year);
         }
         if (deadline.isBefore(today)) {
-            throw new ProcessEngineException("Hạn nộp báo cáo " + deadline + " đã qua.");
+            throw new EngineRefusal("steering.review.deadline-past", deadline);
         }
         if (store.exists(year, period)) {
-            throw new ProcessEngineException("Kỳ " + (period.equals("ANNUAL") ? "tổng kết năm " : "sơ kết 6 tháng năm ") + year
-                    + " đã được mở; mỗi năm chỉ mở một kỳ sơ kết và một kỳ tổng kết.");
+            throw new EngineRefusal(period.equals("ANNUAL") ? "steering.review.exists.annual" : "steering.review.exists.half-year", year);
         }
         List<OrgUnit> active = units.findActiveOn(today);
         OrgUnit province = active.stream().filter(u -> u.type() == OrgUnitType.PROVINCE).findFirst()
-                .orElseThrow(() -> new ProcessEngineException("Không có đơn vị cấp tỉnh đang hoạt động."));
+                .orElseThrow(() -> new EngineRefusal("steering.review.no-province"));
         List<OrgUnit> scope = scope(text(execution.getVariable("units")), active);
         Set<String> codes = new java.util.HashSet<>(scope.stream().map(OrgUnit::code).toList());
         String openedBy = text(execution.getVariable("openedBy"));
@@ -128,11 +128,10 @@ public class ReviewSteps {
                     .ifPresentOrElse(out::add, () -> unknown.add(raw));
         }
         if (!unknown.isEmpty()) {
-            throw new ProcessEngineException("Không phải đơn vị báo cáo đang hoạt động (cấp huyện, cấp xã, cơ quan): "
-                    + String.join(", ", unknown) + ".");
+            throw new EngineRefusal("steering.review.units-invalid", String.join(", ", unknown));
         }
         if (out.isEmpty()) {
-            throw new ProcessEngineException("Chưa có đơn vị nào phải báo cáo.");
+            throw new EngineRefusal("steering.review.no-units");
         }
         return out;
     }
@@ -157,8 +156,7 @@ public class ReviewSteps {
         String unit = (String) task.getVariable("unitCode");
         ReviewStore.Report r = store.report(reviewId, unit).orElseThrow();
         if ("DRAFT".equals(r.status())) {
-            throw new ProcessEngineException("Báo cáo của đơn vị chưa được nộp; hãy nhập và nộp tại trang /reviews/" + reviewId
-                    + "/units/" + unit + ".");
+            throw new EngineRefusal("steering.review.report-missing", reviewId, unit);
         }
     }
 
@@ -172,10 +170,10 @@ public class ReviewSteps {
     public void checkSignOff(DelegateTask task) {
         Object approved = task.getVariable("approved");
         if (!(approved instanceof Boolean)) {
-            throw new ProcessEngineException("Hãy chọn ký duyệt hoặc trả lại báo cáo.");
+            throw new EngineRefusal("steering.sign-off.decision-required");
         }
         if (!(Boolean) approved && text(task.getVariable("headComment")).isBlank()) {
-            throw new ProcessEngineException("Trả lại báo cáo cần ghi ý kiến của Trưởng Ban Chỉ đạo.");
+            throw new EngineRefusal("steering.sign-off.return-needs-comment");
         }
     }
 
@@ -256,7 +254,7 @@ public class ReviewSteps {
             out.put(parts[0], parts);
         }
         if (!problems.isEmpty()) {
-            throw new ProcessEngineException("Không ghi nhận được: " + String.join("; ", problems) + ".");
+            throw new EngineRefusal("steering.classification.invalid", String.join("; ", problems));
         }
         return out;
     }

@@ -93,7 +93,7 @@ class SelfCriticismProcessTest implements ProcessSteps {
         assertThat(groups(minutes)).containsExactly(DemoUsers.COMMUNE_A + ":steering-secretary");
         assertThatThrownBy(() -> taskService.complete(minutes.getId(), vars("attendance", "45 người",
                 "commitments", "ai.do | Sửa đường | xuly.p1 | " + day.plusDays(30))))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("không phải cán bộ tự kiểm điểm");
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("không phải cán bộ tự kiểm điểm"));
         complete(minutes, "attendance", "45 người dân, đại diện Mặt trận", "commentsRaised", "Đường hẻm 5 chậm sửa",
                 "officialResponses", "truong.p1 | Tiếp thu, sửa trong quý | Tín nhiệm",
                 "commitments", "truong.p1 | Sửa đường hẻm 5 | xuly.p1 | " + day.plusDays(30));
@@ -130,9 +130,9 @@ class SelfCriticismProcessTest implements ProcessSteps {
         startRound(2020, today().plusDays(30), DemoUsers.COMMUNE_B);
         long instances = runtimeService.createProcessInstanceQuery().count();
         assertThatThrownBy(() -> startRound(2020, today().plusDays(40), DemoUsers.COMMUNE_A))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("năm 2020 đã được mở");
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("năm 2020 đã được mở"));
         assertThatThrownBy(() -> startRound(2021, today().plusDays(40), "no-such-unit," + DemoUsers.COMMUNE_A))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("no-such-unit");
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("no-such-unit"));
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
         assertThat(jdbc.queryForObject("select count(*) from selfcriticism_round where round_year in (2020, 2021)", Long.class))
                 .isEqualTo(1);
@@ -157,13 +157,13 @@ class SelfCriticismProcessTest implements ProcessSteps {
         Task plan = task(session, "plan-session");
         assertThatThrownBy(() -> taskService.complete(plan.getId(), vars("sessionDate", today().plusDays(3).toString(),
                 "venue", "Hội trường", "officials", "truong.cd | Chủ tịch UBND")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("ít nhất 7 ngày");
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("ít nhất 7 ngày"));
         assertThatThrownBy(() -> taskService.complete(plan.getId(), vars("sessionDate", today().minusDays(1).toString(),
                 "venue", "Hội trường", "officials", "truong.cd | Chủ tịch UBND")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("đã qua");
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("đã qua"));
         assertThatThrownBy(() -> taskService.complete(plan.getId(), vars("sessionDate", today().plusDays(7).toString(),
                 "venue", "Hội trường", "officials", "khong.co | Chủ tịch UBND")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("khong.co");
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("khong.co"));
         assertThat(taskService.createTaskQuery().taskId(plan.getId()).count()).isEqualTo(1);
         assertThat(store.session(store.sessionIdOf(roundId(2022), DemoUsers.COMMUNE_B)).orElseThrow().status())
                 .isEqualTo(SessionStatus.PLANNING);
