@@ -79,6 +79,9 @@ class SecurityConfig {
                                 "/favicon.ico", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/api-docs/**", "/swagger-ui/**",
                                 "/portal/**").permitAll()
+                        // Camunda's own sign-out, reached only when the call lacks the session's XSRF token (with it,
+                        // our sign-out above ends the session first): refused, it would end the session unchecked
+                        .requestMatchers(HttpMethod.POST, CAMUNDA_LOGOUT).denyAll()
                         .requestMatchers("/admin/**", "/api/admin/**").hasRole(Role.ADMIN.groupId())
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.groupId())
                         // auditors read everything and change nothing: no write of ours is open to them
@@ -144,15 +147,8 @@ class SecurityConfig {
      * session: a page elsewhere cannot sign anyone out.
      */
     private static boolean isCamundaLogoutWithItsToken(HttpServletRequest request) {
-        if (!PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CAMUNDA_LOGOUT).matches(request)) {
-            return false;
-        }
-        var session = request.getSession(false);
-        Object expected = session == null ? null : session.getAttribute("CAMUNDA_CSRF_TOKEN");
-        String sent = request.getHeader("X-XSRF-TOKEN");
-        return expected != null && sent != null && java.security.MessageDigest.isEqual(
-                expected.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CAMUNDA_LOGOUT).matches(request)
+                && request.getSession(false) != null && CamundaXsrfCheck.carriesToken(request);
     }
 
     /** The sign-in page by its path: Spring's default builds the address from the request's Host header. */
