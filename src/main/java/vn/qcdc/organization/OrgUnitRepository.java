@@ -36,6 +36,18 @@ public class OrgUnitRepository {
                 + " order by code", OrgUnitRepository::map, Date.valueOf(day), Date.valueOf(day));
     }
 
+    /** Whether {@code unitCode} is {@code ancestorCode} or lies below it in the tree as it stands. */
+    public boolean isWithin(String unitCode, String ancestorCode) {
+        String code = unitCode;
+        for (int depth = 0; code != null && depth < 20; depth++) {
+            if (code.equals(ancestorCode)) {
+                return true;
+            }
+            code = find(code).map(OrgUnit::parentCode).orElse(null);
+        }
+        return false;
+    }
+
     public List<OrgUnit> children(String parentCode) {
         return jdbc.query("select " + COLUMNS + " from org_unit where parent_code = ? order by name",
                 OrgUnitRepository::map, parentCode);

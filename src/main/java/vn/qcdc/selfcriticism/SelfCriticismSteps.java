@@ -74,6 +74,7 @@ public class SelfCriticismSteps {
         }
         List<String> codes = unitsFor(text(execution.getVariable("units")), today);
         String openedBy = text(execution.getVariable("openedBy"));
+        requireSecretaryOver(openedBy, codes);
         long roundId = store.insertRound(year, deadline, openedBy.isEmpty() ? "system" : openedBy, now());
         codes.forEach(code -> store.insertSession(roundId, code));
         store.recordOwner(roundId, execution.getProcessInstanceId());
@@ -328,5 +329,25 @@ public class SelfCriticismSteps {
     }
 
 
+
+
+    /**
+     * Opening work for units needs a steering secretary of a unit that every one of them lies within (the
+     * province for the whole province); the scheduled start, by no one, is the system's own.
+     */
+    private void requireSecretaryOver(String openedBy, java.util.Collection<String> scope) {
+        if (openedBy.isEmpty() || "system".equals(openedBy)) {
+            return;
+        }
+        List<String> secretaryOf = vn.qcdc.identity.SystemAuthority.call(identity, () -> identity.createGroupQuery()
+                .groupMember(openedBy).list().stream().map(org.camunda.bpm.engine.identity.Group::getId)
+                .filter(g -> g.endsWith(":" + vn.qcdc.identity.Role.STEERING_SECRETARY.groupId()))
+                .map(g -> g.substring(0, g.lastIndexOf(':'))).toList());
+        List<String> outside = scope.stream()
+                .filter(code -> secretaryOf.stream().noneMatch(unit -> units.isWithin(code, unit))).toList();
+        if (!outside.isEmpty()) {
+            throw new EngineRefusal("selfcriticism.round.not-your-scope", String.join(", ", outside));
+        }
+    }
 
 }

@@ -95,6 +95,7 @@ public class ReviewSteps {
         List<OrgUnit> scope = scope(text(execution.getVariable("units")), active);
         Set<String> codes = new java.util.HashSet<>(scope.stream().map(OrgUnit::code).toList());
         String openedBy = text(execution.getVariable("openedBy"));
+        requireSecretaryOver(openedBy, scope.stream().map(OrgUnit::code).toList());
         long reviewId = store.insertReview(year, period, today, deadline, openedBy.isEmpty() ? "system" : openedBy, now());
         Map<String, OrgUnit> byCode = new LinkedHashMap<>();
         active.forEach(u -> byCode.put(u.code(), u));
@@ -282,4 +283,24 @@ public class ReviewSteps {
     static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
+
+    /**
+     * Opening work for units needs a steering secretary of a unit that every one of them lies within (the
+     * province for the whole province); the scheduled start, by no one, is the system's own.
+     */
+    private void requireSecretaryOver(String openedBy, java.util.Collection<String> scope) {
+        if (openedBy.isEmpty() || "system".equals(openedBy)) {
+            return;
+        }
+        List<String> secretaryOf = vn.qcdc.identity.SystemAuthority.call(identity, () -> identity.createGroupQuery()
+                .groupMember(openedBy).list().stream().map(org.camunda.bpm.engine.identity.Group::getId)
+                .filter(g -> g.endsWith(":" + vn.qcdc.identity.Role.STEERING_SECRETARY.groupId()))
+                .map(g -> g.substring(0, g.lastIndexOf(':'))).toList());
+        List<String> outside = scope.stream()
+                .filter(code -> secretaryOf.stream().noneMatch(unit -> units.isWithin(code, unit))).toList();
+        if (!outside.isEmpty()) {
+            throw new EngineRefusal("steering.review.not-your-scope", String.join(", ", outside));
+        }
+    }
+
 }

@@ -40,6 +40,11 @@ import vn.qcdc.support.WebSession;
 @QcdcTest
 class HostileInputTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void noEarlierFailedAttempts() {
+        vn.qcdc.support.FailedAttempts.forget(jdbc);
+    }
+
     @LocalServerPort
     int port;
     @Autowired

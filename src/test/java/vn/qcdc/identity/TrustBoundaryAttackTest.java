@@ -238,6 +238,22 @@ class TrustBoundaryAttackTest {
         assertThat(members).doesNotContain("xuly.cd");
     }
 
+    @Test
+    void aSecretaryOpensWorkOnlyForUnitsWithinTheirOwn() {
+        String round = "{\"variables\": {\"year\": {\"value\": 2019, \"type\": \"Integer\"}, \"deadline\": {\"value\": \""
+                + java.time.LocalDate.now().plusDays(30) + "\"}, \"units\": {\"value\": \"" + DemoUsers.COMMUNE_B + "\"}}}";
+        HttpResponse<String> foreign = WebSession.basic(port, "POST",
+                "/engine-rest/process-definition/key/selfcriticism-round/submit-form", "thuky.p1", DemoUsers.PASSWORD, round);
+        assertRefused(foreign, 400, DemoUsers.COMMUNE_B);
+        assertThat(foreign.body()).contains("đơn vị cấp trên");
+        HttpResponse<String> wholeProvince = WebSession.basic(port, "POST",
+                "/engine-rest/process-definition/key/periodic-review/submit-form", "thuky.p1", DemoUsers.PASSWORD,
+                "{\"variables\": {\"year\": {\"value\": 2019, \"type\": \"Integer\"}, \"period\": {\"value\": \"ANNUAL\"}}}");
+        assertRefused(wholeProvince, 400, null);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("selfcriticism-round").variableValueEquals("year", 2019)
+                .count()).isZero();
+    }
+
     private void assertRefused(HttpResponse<String> response, int status, String field) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("Cannot ").doesNotContain("at org.")

@@ -39,6 +39,11 @@ import vn.qcdc.support.QcdcTest;
 @QcdcTest
 class CaseIntakeApiTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void noEarlierFailedAttempts() {
+        vn.qcdc.support.FailedAttempts.forget(jdbc);
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
     static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");

@@ -27,6 +27,14 @@ import vn.qcdc.support.WebSession;
 @QcdcTest
 class ComplaintJourneyTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @org.junit.jupiter.api.BeforeEach
+    void noEarlierFailedAttempts() {
+        vn.qcdc.support.FailedAttempts.forget(jdbc);
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort

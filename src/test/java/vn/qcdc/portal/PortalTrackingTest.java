@@ -17,6 +17,14 @@ import vn.qcdc.support.QcdcTest;
 @QcdcTest
 class PortalTrackingTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @org.junit.jupiter.api.BeforeEach
+    void noEarlierFailedAttempts() {
+        vn.qcdc.support.FailedAttempts.forget(jdbc);
+    }
+
     static final Locale VI = Locale.forLanguageTag("vi");
 
     @LocalServerPort
