@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.organization.UnitAuthority;
 import vn.qcdc.identity.EngineRefusal;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.organization.OrgUnit;
@@ -47,9 +48,12 @@ public class SelfCriticismSteps {
     private final OrgUnitRepository units;
     private final DeadlineService deadlines;
     private final IdentityService identity;
+    private final UnitAuthority unitAuthority;
 
     SelfCriticismSteps(SelfCriticismStore store, OrgUnitRepository units, DeadlineService deadlines,
-            @Lazy IdentityService identity) {
+            @Lazy IdentityService identity,
+            UnitAuthority unitAuthority) {
+        this.unitAuthority = unitAuthority;
         this.store = store;
         this.units = units;
         this.deadlines = deadlines;
@@ -339,12 +343,7 @@ public class SelfCriticismSteps {
         if (openedBy.isEmpty() || "system".equals(openedBy)) {
             return;
         }
-        List<String> secretaryOf = vn.qcdc.identity.SystemAuthority.call(identity, () -> identity.createGroupQuery()
-                .groupMember(openedBy).list().stream().map(org.camunda.bpm.engine.identity.Group::getId)
-                .filter(g -> g.endsWith(":" + vn.qcdc.identity.Role.STEERING_SECRETARY.groupId()))
-                .map(g -> g.substring(0, g.lastIndexOf(':'))).toList());
-        List<String> outside = scope.stream()
-                .filter(code -> secretaryOf.stream().noneMatch(unit -> units.isWithin(code, unit))).toList();
+        List<String> outside = unitAuthority.outside(openedBy, vn.qcdc.identity.Role.STEERING_SECRETARY, scope);
         if (!outside.isEmpty()) {
             throw new EngineRefusal("selfcriticism.round.not-your-scope", String.join(", ", outside));
         }

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.organization.UnitAuthority;
 import vn.qcdc.identity.EngineRefusal;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.organization.OrgUnit;
@@ -45,10 +46,13 @@ public class ReviewSteps {
     private final OrgUnitRepository units;
     private final DeadlineService deadlines;
     private final IdentityService identity;
+    private final UnitAuthority unitAuthority;
     private final org.camunda.bpm.engine.RuntimeService runtime;
 
     ReviewSteps(ReviewStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity,
-            @Lazy org.camunda.bpm.engine.RuntimeService runtime) {
+            @Lazy org.camunda.bpm.engine.RuntimeService runtime,
+            UnitAuthority unitAuthority) {
+        this.unitAuthority = unitAuthority;
         this.runtime = runtime;
         this.store = store;
         this.units = units;
@@ -292,12 +296,7 @@ public class ReviewSteps {
         if (openedBy.isEmpty() || "system".equals(openedBy)) {
             return;
         }
-        List<String> secretaryOf = vn.qcdc.identity.SystemAuthority.call(identity, () -> identity.createGroupQuery()
-                .groupMember(openedBy).list().stream().map(org.camunda.bpm.engine.identity.Group::getId)
-                .filter(g -> g.endsWith(":" + vn.qcdc.identity.Role.STEERING_SECRETARY.groupId()))
-                .map(g -> g.substring(0, g.lastIndexOf(':'))).toList());
-        List<String> outside = scope.stream()
-                .filter(code -> secretaryOf.stream().noneMatch(unit -> units.isWithin(code, unit))).toList();
+        List<String> outside = unitAuthority.outside(openedBy, vn.qcdc.identity.Role.STEERING_SECRETARY, scope);
         if (!outside.isEmpty()) {
             throw new EngineRefusal("steering.review.not-your-scope", String.join(", ", outside));
         }
