@@ -95,6 +95,19 @@ public class CandidateTaskVisibility extends AbstractProcessEnginePlugin {
             own.endOr();
         }
 
+        /**
+         * The engine narrows a user's groups to those named by some authorization, reading every distinct
+         * group of {@code ACT_RU_AUTHORIZATION} once per command: with a row per open task, a scan of the
+         * whole table in front of every call. A group without authorizations matches no row anyway.
+         */
+        @Override
+        public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
+            if (!byCandidates) {
+                return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
+            }
+            return authenticatedGroupIds == null ? List.of() : List.copyOf(authenticatedGroupIds);
+        }
+
         private boolean readsEveryTask(AuthorizationCheck check) {
             String user = check.getAuthUserId();
             List<String> groups = check.getAuthGroupIds();

@@ -49,7 +49,7 @@ public class CaseFileSteps {
 
     /** Routes the case to the level the routing table chose: the unit concerned, or the next level up. */
     public void assignUnit(DelegateExecution execution) {
-        String level = (String) ((java.util.Map<?, ?>) execution.getVariable("routing")).get("unitLevel");
+        String level = (String) execution.getVariable("routingUnitLevel");
         if ("PARENT".equals(level)) {
             OrgUnit unit = units.find(caseOf(execution).unitCode()).orElseThrow();
             OrgUnit parent = nextLevelUp(unit);

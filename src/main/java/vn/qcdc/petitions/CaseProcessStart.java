@@ -77,6 +77,8 @@ class CaseProcessStart extends AbstractProcessEnginePlugin implements JobHandler
                     .findDeployedLatestProcessDefinitionByKey(CaseIntake.PROCESS_KEY);
             job.setProcessDefinitionId(definition.getId());
             job.setDeploymentId(definition.getDeploymentId());
+            // the job executor acquires by due date and reads no job without one (ensureJobDueDateNotNull)
+            job.setDuedate(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
             context.getJobManager().send(job);
             return null;
         });

@@ -193,8 +193,10 @@ class EveryTaskGuardTest {
         v.put("sendDue", inTenDays);
         v.put("handleDue", inTenDays);
         v.put("deadlineAt", inTenDays);
-        v.put("routing", new HashMap<>(Map.of("classifyRule", "petition.respond", "unitLevel", "SAME",
-                "processKey", "petition")));
+        v.put("routingClassifyRule", "petition.respond");
+        v.put("routingUnitLevel", "SAME");
+        v.put("routingProcessKey", "petition");
+        v.put("routingNeedsClassification", true);
         v.put("multiSite", false);
         v.put("extensions", 0);
         v.put("planId", 999L);
