@@ -115,6 +115,16 @@ class ReorganizationTest {
         try {
             assertThat(taskService.createTaskQuery().taskCandidateGroup(successor + ":reception-officer").list())
                     .extracting(t -> t.getId()).contains(task.getId());
+            assertThat(taskService.createTaskQuery().list()).extracting(t -> t.getId()).contains(task.getId());
+        } finally {
+            identityService.clearAuthentication();
+        }
+        // an officer of another commune reads nothing of the moved work, in any list
+        identityService.setAuthentication("tiepdan.cd", identityService.createGroupQuery().groupMember("tiepdan.cd")
+                .list().stream().map(g -> g.getId()).toList());
+        try {
+            assertThat(taskService.createTaskQuery().list()).extracting(t -> t.getId()).doesNotContain(task.getId());
+            assertThat(taskService.createTaskQuery().taskCandidateGroup(successor + ":reception-officer").count()).isZero();
         } finally {
             identityService.clearAuthentication();
         }
