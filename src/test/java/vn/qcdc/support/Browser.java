@@ -10,21 +10,24 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Headless Debian Chromium (apt-get install chromium chromium-driver), in Vietnamese. */
+/** Headless Debian Chromium (installed by {@link BrowserInstall} where it can be), in Vietnamese. */
 public final class Browser implements AutoCloseable {
 
     public final ChromeDriver driver;
     private final String base;
 
     public Browser(int port) {
+        String chromium = System.getProperty("qcdc.chromium", "/usr/bin/chromium");
+        String chromedriver = System.getProperty("qcdc.chromedriver", "/usr/bin/chromedriver");
+        BrowserInstall.ensure(chromium, chromedriver);
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("qcdc.chromium", "/usr/bin/chromium"));
+        options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1400,1000", "--lang=vi");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File(System.getProperty("qcdc.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(new java.io.File(chromedriver))
                 .build();
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
