@@ -79,7 +79,8 @@ class ScaleBenchmark {
     static final int CALLS = Integer.getInteger("bench.calls", 200);
     static final int BACKLOG = Integer.getInteger("bench.backlog", 2000);
     static final int COMPLETIONS = Integer.getInteger("bench.completions", 500);
-    static final Set<String> BEFORE_SHAPES = Set.of("count, unit's group", "list, overdue (dueBefore only)", "home page");
+    static final Set<String> BEFORE_SHAPES = Set.of("count, unit's group", "list, overdue (dueBefore only)",
+            "home page, reception officer", "home page, handling officer", "home page, supervisor");
     static final long BEFORE_TIMEOUT_S = Long.getLong("bench.before-timeout", 60);
 
     @LocalServerPort
@@ -107,6 +108,8 @@ class ScaleBenchmark {
 
     final Map<String, String[]> table = new LinkedHashMap<>();
     WebSession officer;
+    WebSession handler;
+    WebSession supervisor;
 
     @Test
     void provinceScale() throws Exception {
@@ -115,6 +118,10 @@ class ScaleBenchmark {
                         .userTask("work").camundaCandidateGroups(GROUP).endEvent().done()).deploy();
         officer = new WebSession(port);
         officer.signIn(OFFICER, "demo123");
+        handler = new WebSession(port);
+        handler.signIn("xuly.p1", "demo123");
+        supervisor = new WebSession(port);
+        supervisor.signIn("giamsat.p1", "demo123");
 
         // 1. the small database, through the engine
         jobExecutor().shutdown();
@@ -185,7 +192,9 @@ class ScaleBenchmark {
             shapes.put("Tasklist filter \"" + filter.getName() + "\", count",
                     () -> tasklist("/filter/" + id + "/count"));
         }
-        shapes.put("home page", () -> officer.get("/"));
+        shapes.put("home page, reception officer", () -> officer.get("/"));
+        shapes.put("home page, handling officer", () -> handler.get("/"));
+        shapes.put("home page, supervisor", () -> supervisor.get("/"));
         return shapes;
     }
 
