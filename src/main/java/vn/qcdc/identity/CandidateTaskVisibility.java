@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -138,7 +139,7 @@ public class CandidateTaskVisibility extends AbstractProcessEnginePlugin {
 
         private static TaskDefinition taskDefinitionOf(ActivityImpl activity) {
             Object behavior = activity.getActivityBehavior();
-            return behavior instanceof org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior userTask
+            return behavior instanceof UserTaskActivityBehavior userTask
                     ? userTask.getTaskDefinition() : null;
         }
     }

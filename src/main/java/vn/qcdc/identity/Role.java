@@ -55,4 +55,11 @@ public enum Role {
     public String groupOf(String unitCode) {
         return unitCode + ":" + groupId;
     }
+
+    /** The unit whose group of this role {@code groupId} is: {@code hg-vithanh-p1} for {@code hg-vithanh-p1:<role>}. */
+    public Optional<String> unitOfGroup(String groupId) {
+        String suffix = ":" + this.groupId;
+        return groupId != null && groupId.endsWith(suffix) && groupId.length() > suffix.length()
+                ? Optional.of(groupId.substring(0, groupId.length() - suffix.length())) : Optional.empty();
+    }
 }

@@ -2,12 +2,14 @@ package vn.qcdc.organization;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.identity.EngineRefusal;
 import vn.qcdc.identity.Role;
 import vn.qcdc.identity.SystemAuthority;
 
@@ -26,8 +28,22 @@ public class UnitAuthority {
     /** The units of {@code scope} that lie outside every unit where {@code userId} holds {@code role}. */
     public List<String> outside(String userId, Role role, Collection<String> scope) {
         List<String> held = SystemAuthority.call(identityService, () -> identityService.createGroupQuery()
-                .groupMember(userId).list().stream().map(Group::getId).filter(g -> g.endsWith(":" + role.groupId()))
-                .map(g -> g.substring(0, g.lastIndexOf(':'))).toList());
+                .groupMember(userId).list().stream().map(Group::getId).map(role::unitOfGroup).flatMap(Optional::stream)
+                .toList());
         return scope.stream().filter(code -> held.stream().noneMatch(unit -> units.isWithin(code, unit))).toList();
+    }
+
+    /**
+     * Refuses, with {@code refusalKey} and the units outside, a step opened by a user for units outside
+     * their own; the system's own starts (timers, no user) are not checked.
+     */
+    public void requireOver(String userId, Role role, Collection<String> scope, String refusalKey) {
+        if (userId == null || userId.isEmpty() || "system".equals(userId)) {
+            return;
+        }
+        List<String> outside = outside(userId, role, scope);
+        if (!outside.isEmpty()) {
+            throw new EngineRefusal(refusalKey, String.join(", ", outside));
+        }
     }
 }

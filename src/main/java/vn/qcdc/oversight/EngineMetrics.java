@@ -1,7 +1,8 @@
 package vn.qcdc.oversight;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -37,7 +38,11 @@ class EngineMetrics implements MeterBinder, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EngineMetrics.class);
 
-    private final Map<String, Supplier<Double>> counts = new LinkedHashMap<>();
+    /** One engine figure: a gauge of the present state, or a counter of the engine's running totals. */
+    private record Count(String name, String description, boolean counter, Supplier<Double> value) {
+    }
+
+    private final List<Count> counts = new ArrayList<>();
     private final Map<String, Double> lastCounts = new ConcurrentHashMap<>();
     private final Duration refresh;
     private final ScheduledExecutorService counter = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -49,35 +54,36 @@ class EngineMetrics implements MeterBinder, DisposableBean {
     EngineMetrics(TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
             @Value("${qcdc.metrics.engine-refresh:30s}") Duration refresh) {
         this.refresh = refresh;
-        counts.put("qcdc.engine.tasks.open", () -> (double) taskService.createTaskQuery().count());
-        counts.put("qcdc.engine.tasks.overdue",
-                () -> (double) taskService.createTaskQuery().dueBefore(ClockUtil.getCurrentTime()).count());
-        counts.put("qcdc.engine.process.instances.running",
-                () -> (double) runtimeService.createProcessInstanceQuery().active().count());
-        counts.put("qcdc.engine.incidents", () -> (double) runtimeService.createIncidentQuery().count());
-        counts.put("qcdc.engine.jobs.failed", () -> (double) managementService.createJobQuery().noRetriesLeft().count());
+        gauge("qcdc.engine.tasks.open", "Open user tasks", () -> taskService.createTaskQuery().count());
+        gauge("qcdc.engine.tasks.overdue", "Open user tasks past their statutory due date",
+                () -> taskService.createTaskQuery().dueBefore(ClockUtil.getCurrentTime()).count());
+        gauge("qcdc.engine.process.instances.running", "Running process instances",
+                () -> runtimeService.createProcessInstanceQuery().active().count());
+        gauge("qcdc.engine.incidents", "Open incidents", () -> runtimeService.createIncidentQuery().count());
+        gauge("qcdc.engine.jobs.failed", "Jobs that ran out of retries",
+                () -> managementService.createJobQuery().noRetriesLeft().count());
         for (String metric : new String[] {Metrics.ROOT_PROCESS_INSTANCE_START, Metrics.ACTIVTY_INSTANCE_START,
                 Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED, Metrics.EXECUTED_DECISION_ELEMENTS}) {
-            counts.put("qcdc.engine.meter." + metric, () -> (double) managementService.createMetricsQuery().name(metric).sum());
+            counts.add(new Count("qcdc.engine.meter." + metric, "Camunda engine metric " + metric, true,
+                    () -> (double) managementService.createMetricsQuery().name(metric).sum()));
         }
+    }
+
+    private void gauge(String name, String description, Supplier<Long> value) {
+        counts.add(new Count(name, description, false, () -> (double) value.get()));
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        gauge(registry, "qcdc.engine.tasks.open", "Open user tasks");
-        gauge(registry, "qcdc.engine.tasks.overdue", "Open user tasks past their statutory due date");
-        gauge(registry, "qcdc.engine.process.instances.running", "Running process instances");
-        gauge(registry, "qcdc.engine.incidents", "Open incidents");
-        gauge(registry, "qcdc.engine.jobs.failed", "Jobs that ran out of retries");
-        counts.keySet().stream().filter(name -> name.startsWith("qcdc.engine.meter.")).forEach(name ->
-                FunctionCounter.builder(name, lastCounts, last -> last.getOrDefault(name, 0.0))
-                        .description("Camunda engine metric " + name.substring("qcdc.engine.meter.".length()))
-                        .register(registry));
-    }
-
-    private void gauge(MeterRegistry registry, String name, String description) {
-        Gauge.builder(name, lastCounts, last -> last.getOrDefault(name, Double.NaN)).description(description)
-                .register(registry);
+        for (Count count : counts) {
+            if (count.counter()) {
+                FunctionCounter.builder(count.name(), lastCounts, last -> last.getOrDefault(count.name(), 0.0))
+                        .description(count.description()).register(registry);
+            } else {
+                Gauge.builder(count.name(), lastCounts, last -> last.getOrDefault(count.name(), Double.NaN))
+                        .description(count.description()).register(registry);
+            }
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -86,13 +92,13 @@ class EngineMetrics implements MeterBinder, DisposableBean {
     }
 
     void countNow() {
-        counts.forEach((name, count) -> {
+        for (Count count : counts) {
             try {
-                lastCounts.put(name, count.get());
+                lastCounts.put(count.name(), count.value().get());
             } catch (RuntimeException e) {
-                log.warn("engine metric {} not counted: {}", name, e.toString());
+                log.warn("engine metric {} not counted: {}", count.name(), e.toString());
             }
-        });
+        }
     }
 
     @Override

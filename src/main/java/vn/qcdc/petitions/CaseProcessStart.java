@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Lazy;
@@ -78,7 +79,7 @@ class CaseProcessStart extends AbstractProcessEnginePlugin implements JobHandler
             job.setProcessDefinitionId(definition.getId());
             job.setDeploymentId(definition.getDeploymentId());
             // the job executor acquires by due date and reads no job without one (ensureJobDueDateNotNull)
-            job.setDuedate(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+            job.setDuedate(ClockUtil.getCurrentTime());
             context.getJobManager().send(job);
             return null;
         });

@@ -24,11 +24,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import vn.qcdc.organization.UnitAuthority;
 import vn.qcdc.identity.EngineRefusal;
+import vn.qcdc.identity.Role;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.organization.UnitAuthority;
 import vn.qcdc.organization.OrgUnitType;
 import vn.qcdc.rules.DeadlineService;
 
@@ -51,8 +52,7 @@ public class SelfCriticismSteps {
     private final UnitAuthority unitAuthority;
 
     SelfCriticismSteps(SelfCriticismStore store, OrgUnitRepository units, DeadlineService deadlines,
-            @Lazy IdentityService identity,
-            UnitAuthority unitAuthority) {
+            @Lazy IdentityService identity, UnitAuthority unitAuthority) {
         this.unitAuthority = unitAuthority;
         this.store = store;
         this.units = units;
@@ -78,7 +78,7 @@ public class SelfCriticismSteps {
         }
         List<String> codes = unitsFor(text(execution.getVariable("units")), today);
         String openedBy = text(execution.getVariable("openedBy"));
-        requireSecretaryOver(openedBy, codes);
+        unitAuthority.requireOver(openedBy, Role.STEERING_SECRETARY, codes, "selfcriticism.round.not-your-scope");
         long roundId = store.insertRound(year, deadline, openedBy.isEmpty() ? "system" : openedBy, now());
         codes.forEach(code -> store.insertSession(roundId, code));
         store.recordOwner(roundId, execution.getProcessInstanceId());
@@ -339,14 +339,5 @@ public class SelfCriticismSteps {
      * Opening work for units needs a steering secretary of a unit that every one of them lies within (the
      * province for the whole province); the scheduled start, by no one, is the system's own.
      */
-    private void requireSecretaryOver(String openedBy, java.util.Collection<String> scope) {
-        if (openedBy.isEmpty() || "system".equals(openedBy)) {
-            return;
-        }
-        List<String> outside = unitAuthority.outside(openedBy, vn.qcdc.identity.Role.STEERING_SECRETARY, scope);
-        if (!outside.isEmpty()) {
-            throw new EngineRefusal("selfcriticism.round.not-your-scope", String.join(", ", outside));
-        }
-    }
 
 }

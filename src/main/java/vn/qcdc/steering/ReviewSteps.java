@@ -23,11 +23,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import vn.qcdc.organization.UnitAuthority;
 import vn.qcdc.identity.EngineRefusal;
+import vn.qcdc.identity.Role;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.organization.UnitAuthority;
 import vn.qcdc.organization.OrgUnitType;
 import vn.qcdc.rules.DeadlineService;
 
@@ -99,7 +100,8 @@ public class ReviewSteps {
         List<OrgUnit> scope = scope(text(execution.getVariable("units")), active);
         Set<String> codes = new java.util.HashSet<>(scope.stream().map(OrgUnit::code).toList());
         String openedBy = text(execution.getVariable("openedBy"));
-        requireSecretaryOver(openedBy, scope.stream().map(OrgUnit::code).toList());
+        unitAuthority.requireOver(openedBy, Role.STEERING_SECRETARY, scope.stream().map(OrgUnit::code).toList(),
+                "steering.review.not-your-scope");
         long reviewId = store.insertReview(year, period, today, deadline, openedBy.isEmpty() ? "system" : openedBy, now());
         Map<String, OrgUnit> byCode = new LinkedHashMap<>();
         active.forEach(u -> byCode.put(u.code(), u));
@@ -292,14 +294,5 @@ public class ReviewSteps {
      * Opening work for units needs a steering secretary of a unit that every one of them lies within (the
      * province for the whole province); the scheduled start, by no one, is the system's own.
      */
-    private void requireSecretaryOver(String openedBy, java.util.Collection<String> scope) {
-        if (openedBy.isEmpty() || "system".equals(openedBy)) {
-            return;
-        }
-        List<String> outside = unitAuthority.outside(openedBy, vn.qcdc.identity.Role.STEERING_SECRETARY, scope);
-        if (!outside.isEmpty()) {
-            throw new EngineRefusal("steering.review.not-your-scope", String.join(", ", outside));
-        }
-    }
 
 }

@@ -95,6 +95,29 @@ class AccessControlTest {
     }
 
     @Test
+    void anOfficerCannotMakeAnotherUnitsTaskTheirOwnToSeeIt() {
+        // task lists read the candidates and assignees: becoming one of them is the way in an attacker would try
+        int linksBefore = taskService.getIdentityLinksForTask(taskOfB).size();
+        for (String[] attempt : new String[][] {
+                {"/engine-rest/task/" + taskOfB + "/identity-links", "{\"userId\":\"tiepdan.p1\",\"type\":\"candidate\"}"},
+                {"/engine-rest/task/" + taskOfB + "/identity-links",
+                        "{\"groupId\":\"" + DemoUsers.COMMUNE_A + ":reception-officer\",\"type\":\"candidate\"}"},
+                {"/engine-rest/task/" + taskOfB + "/assignee", "{\"userId\":\"tiepdan.p1\"}"},
+                {"/engine-rest/task/" + taskOfB + "/claim", "{\"userId\":\"tiepdan.p1\"}"},
+                {"/engine-rest/task/" + taskOfB + "/delegate", "{\"userId\":\"tiepdan.p1\"}"}}) {
+            HttpResponse<String> response = WebSession.basic(port, "POST", attempt[0], "tiepdan.p1", DemoUsers.PASSWORD,
+                    attempt[1]);
+            assertThat(response.statusCode()).as(attempt[0] + " " + attempt[1]).isIn(403, 404);
+            assertThat(response.body()).doesNotContain("at org.");
+        }
+        assertThat(taskService.getIdentityLinksForTask(taskOfB)).hasSize(linksBefore);
+        assertThat(taskService.createTaskQuery().taskId(taskOfB).singleResult().getAssignee()).isNull();
+        HttpResponse<String> tasks = WebSession.basic(port, "GET", "/engine-rest/task?maxResults=1000", "tiepdan.p1",
+                DemoUsers.PASSWORD, null);
+        assertThat(tasks.body()).contains(taskOfA).doesNotContain(taskOfB);
+    }
+
+    @Test
     void engineRestNeedsASignIn() {
         assertThat(WebSession.basic(port, "GET", "/engine-rest/task", "giamsat.cd", "wrong", null).statusCode())
                 .isEqualTo(401);
