@@ -73,7 +73,12 @@ class DemoData implements ApplicationRunner {
                 now.minus(1, ChronoUnit.DAYS));
         startCase(CaseKind.PETITION, "hg-phunghiep-cayduong", "Kiến nghị công khai dự toán làm đường",
                 "Đề nghị niêm yết công khai dự toán tuyến đường liên ấp.", null, now.minus(5, ChronoUnit.DAYS));
-        log.info("Đã tạo dữ liệu mẫu: người dùng demo và 4 hồ sơ công dân.");
+        // overdue at the district too, so that the supervisors' board of Vị Thanh and of the province is populated
+        startCase(CaseKind.PETITION, "hg-vithanh", "Kiến nghị nạo vét kênh Xáng Xà No",
+                "Đoạn kênh qua khu vực 4 bị bồi lắng, ghe không qua được.", "Phan Văn Út", now.minus(35, ChronoUnit.DAYS));
+        startCase(CaseKind.COMPLAINT, "hg-phunghiep-cayduong", "Khiếu nại việc thu phí chợ",
+                "Ban quản lý chợ thu phí cao hơn mức niêm yết.", "Võ Thị Sáu", now.minus(25, ChronoUnit.DAYS));
+        log.info("Đã tạo dữ liệu mẫu: người dùng demo và 6 hồ sơ công dân.");
     }
 
     private void createUser(CSVRecord r) {

@@ -34,6 +34,20 @@ public class CaseRepository {
                 .stream().findFirst();
     }
 
+    /** The statutory deadline of each case of {@code codes} that has one, by tracking code. */
+    public java.util.Map<String, Instant> statutoryDeadlines(java.util.Collection<String> codes) {
+        java.util.Map<String, Instant> result = new java.util.HashMap<>();
+        if (codes.isEmpty()) {
+            return result;
+        }
+        jdbc.query("select tracking_code, statutory_deadline from citizen_case where statutory_deadline is not null"
+                + " and tracking_code in (" + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")",
+                (ResultSet rs) -> {
+                    result.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                }, codes.toArray());
+        return result;
+    }
+
     public List<CitizenCase> findByUnits(List<String> unitCodes, int limit) {
         if (unitCodes.isEmpty()) {
             return List.of();

@@ -1,24 +1,14 @@
 package vn.qcdc.targets;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
-import vn.qcdc.platform.PlainText;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import vn.qcdc.platform.TableExport;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -96,46 +86,16 @@ class TargetsController {
     ResponseEntity<String> csv(@RequestParam(required = false) Integer year, Authentication user, Locale locale)
             throws IOException {
         int y = checkedYear(year, user);
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            csv.printRecord((Object[]) header(locale));
-            for (List<Object> line : lines(y, locale)) {
-                csv.printRecord(line.stream().map(PlainText::spreadsheetSafe).toList());
-            }
-        }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"chi-tieu-" + y + ".csv\"").body("\uFEFF" + out);
+        return TableExport.csvDownload("chi-tieu-" + y + ".csv",
+                TableExport.csv(List.of(header(locale)), lines(y, locale)));
     }
 
     @GetMapping("/targets/export.xlsx")
     ResponseEntity<byte[]> xlsx(@RequestParam(required = false) Integer year, Authentication user, Locale locale)
             throws IOException {
         int y = checkedYear(year, user);
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet(String.valueOf(y));
-            String[] header = header(locale);
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < header.length; i++) {
-                head.createCell(i).setCellValue(header[i]);
-            }
-            int r = 1;
-            for (List<Object> line : lines(y, locale)) {
-                Row row = sheet.createRow(r++);
-                for (int i = 0; i < line.size(); i++) {
-                    Object v = line.get(i);
-                    if (v instanceof Number n) {
-                        row.createCell(i).setCellValue(n.doubleValue());
-                    } else {
-                        row.createCell(i).setCellValue(v == null ? "" : v.toString());
-                    }
-                }
-            }
-            book.write(out);
-            return ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"chi-tieu-" + y + ".xlsx\"")
-                    .body(out.toByteArray());
-        }
+        return TableExport.xlsxDownload("chi-tieu-" + y + ".xlsx",
+                TableExport.xlsx(String.valueOf(y), List.of(header(locale)), lines(y, locale)));
     }
 
     private String[] header(Locale locale) {

@@ -36,6 +36,7 @@ class HomeController {
         model.addAttribute("inspectionReader", roles.stream().anyMatch(r -> r == Role.INSPECTOR
                 || r == Role.STEERING_SECRETARY || r == Role.STEERING_HEAD || r == Role.AUDITOR || r == Role.ADMIN));
         model.addAttribute("targetsReader", vn.qcdc.targets.TargetsAccess.allows(user));
+        model.addAttribute("oversightReader", vn.qcdc.oversight.OversightAccess.allows(user));
         model.addAttribute("caseReader", roles.stream().anyMatch(Role::unitScoped) || roles.contains(Role.AUDITOR)
                 || roles.contains(Role.ADMIN));
         // The engine's authorizations decide which tasks come back: only the user's units' work.

@@ -1,0 +1,31 @@
+package vn.qcdc.oversight;
+
+import org.springframework.stereotype.Component;
+
+import vn.qcdc.petitions.CaseRepository;
+import vn.qcdc.petitions.CitizenCase;
+
+/** What a process tree is about, by its business key: a citizen's case has a kind and a title. */
+@Component
+class BoardSubjects {
+
+    record Subject(String kind, String title) {
+    }
+
+    private final CaseRepository cases;
+
+    BoardSubjects(CaseRepository cases) {
+        this.cases = cases;
+    }
+
+    Subject of(String businessKey) {
+        if (businessKey == null || businessKey.length() > 20) {
+            return null;
+        }
+        return cases.findByCode(businessKey).map(BoardSubjects::subject).orElse(null);
+    }
+
+    private static Subject subject(CitizenCase c) {
+        return new Subject(c.kind().name(), c.title());
+    }
+}

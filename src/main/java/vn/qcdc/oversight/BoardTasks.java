@@ -1,0 +1,67 @@
+package vn.qcdc.oversight;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The board's table of open tasks and of completed steps, written only by {@link BoardRecorder}. */
+@Repository
+class BoardTasks {
+
+    record Row(String taskId, String processInstanceId, String rootProcessInstanceId, String processKey,
+            String processName, String taskKey, String taskName, String unitCode, String candidateGroup,
+            String assignee, Date createdAt, Date dueAt, Date followUpAt, String ruleCode, String businessKey,
+            String kind, String title) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    BoardTasks(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Row r) {
+        jdbc.update("insert into oversight_task (task_id, process_instance_id, root_process_instance_id,"
+                + " process_definition_key, process_name, task_definition_key, task_name, unit_code, candidate_group,"
+                + " assignee, created_at, due_at, follow_up_at, rule_code, business_key, kind, title)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.taskId(), r.processInstanceId(), r.rootProcessInstanceId(), r.processKey(),
+                cut(r.processName(), 255), r.taskKey(), cut(r.taskName(), 255), r.unitCode(), r.candidateGroup(),
+                r.assignee(), time(r.createdAt() == null ? ClockUtil.getCurrentTime() : r.createdAt()),
+                time(r.dueAt()), time(r.followUpAt()), r.ruleCode(), r.businessKey(), r.kind(), cut(r.title(), 200));
+    }
+
+    void update(String taskId, String name, String assignee, Date dueAt, Date followUpAt, String candidateGroup,
+            String unitCode) {
+        jdbc.update("update oversight_task set task_name = ?, assignee = ?, due_at = ?, follow_up_at = ?,"
+                + " candidate_group = ?, unit_code = ? where task_id = ?", cut(name, 255), assignee, time(dueAt),
+                time(followUpAt), candidateGroup, unitCode, taskId);
+    }
+
+    void completed(String taskId, Date dueAt) {
+        jdbc.update("insert into oversight_step_done (task_id, unit_code, process_definition_key, task_definition_key,"
+                + " due_at, completed_at) select task_id, unit_code, process_definition_key, task_definition_key, ?, ?"
+                + " from oversight_task where task_id = ?", time(dueAt), time(ClockUtil.getCurrentTime()), taskId);
+        delete(taskId);
+    }
+
+    void delete(String taskId) {
+        jdbc.update("delete from oversight_task where task_id = ?", taskId);
+    }
+
+    private static Timestamp time(Date date) {
+        return date == null ? null : new Timestamp(date.getTime());
+    }
+
+    static Timestamp time(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,58 @@
+package vn.qcdc.oversight;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import vn.qcdc.identity.SystemAuthority;
+import vn.qcdc.rules.DeadlineService;
+
+/** An officer's own deadlines: the tasks assigned to them and those of their groups, overdue first. */
+@Controller
+class MyDeadlines {
+
+    static final int LIMIT = 200;
+
+    private final JdbcTemplate jdbc;
+    private final IdentityService identityService;
+    private final DeadlineService deadlines;
+
+    MyDeadlines(JdbcTemplate jdbc, IdentityService identityService, DeadlineService deadlines) {
+        this.jdbc = jdbc;
+        this.identityService = identityService;
+        this.deadlines = deadlines;
+    }
+
+    @GetMapping("/my-deadlines")
+    String page(Authentication user, Model model) {
+        List<String> groups = SystemAuthority.call(identityService, () -> identityService.createGroupQuery()
+                .groupMember(user.getName()).list().stream().map(Group::getId).toList());
+        List<Object> args = new ArrayList<>();
+        args.add(user.getName());
+        StringBuilder sql = new StringBuilder("select task_id, business_key, kind, title, process_name, task_name,"
+                + " assignee, candidate_group, due_at from oversight_task where assignee = ?");
+        if (!groups.isEmpty()) {
+            sql.append(" or (assignee is null and candidate_group in (").append(OversightBoard.marks(groups.size()))
+                    .append("))");
+            args.addAll(groups);
+        }
+        sql.append(" order by case when due_at is null then 1 else 0 end, due_at, task_id fetch first ")
+                .append(LIMIT).append(" rows only");
+        List<Map<String, Object>> rows = jdbc.queryForList(sql.toString(), args.toArray());
+        Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+        rows.forEach(r -> r.put("overdue", r.get("due_at") instanceof Timestamp due && due.before(now)));
+        model.addAttribute("rows", rows);
+        model.addAttribute("zone", deadlines.zone());
+        return "oversight/my-deadlines";
+    }
+}

@@ -1,0 +1,70 @@
+package vn.qcdc.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.qcdc.petitions.CaseRepository;
+import vn.qcdc.support.Browser;
+import vn.qcdc.support.DemoUsers;
+import vn.qcdc.support.QcdcTest;
+
+/** Phường I's supervisor finds the demo's overdue complaint on the board and gives it to the second reception officer. */
+@QcdcTest
+class OversightBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CaseRepository cases;
+    @Autowired
+    TaskService taskService;
+
+    @Test
+    void theSupervisorReassignsTheOverdueComplaintWithAReason() throws Exception {
+        String complaint = cases.findByUnits(java.util.List.of(DemoUsers.COMMUNE_A), 500).stream()
+                .filter(c -> c.title().equals("Khiếu nại quyết định thu hồi đất")).findFirst().orElseThrow()
+                .trackingCode();
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("giamsat.p1", DemoUsers.PASSWORD);
+            browser.driver.findElement(By.cssSelector("#card-oversight a")).click();
+            browser.waitFor(By.id("summary"));
+            long before = unassignedOverdue(browser);
+            assertThat(before).isPositive();
+            WebElement row = browser.driver.findElement(By.cssSelector("tr[data-business-key='" + complaint + "']"));
+            assertThat(row.getText()).contains("quá hạn");
+            String taskId = row.getAttribute("data-task");
+            String role = taskService.getIdentityLinksForTask(taskId).stream().map(l -> l.getGroupId())
+                    .filter(g -> g != null && g.startsWith(DemoUsers.COMMUNE_A + ":")).findFirst().orElseThrow();
+            String officer = role.endsWith(":reception-officer") ? "tiepdan2.p1"
+                    : role.endsWith(":handling-officer") ? "xuly2.p1" : "truong2.p1";
+            browser.driver.executeScript("arguments[0].click();", row.findElement(By.cssSelector("input.task-pick")));
+            browser.driver.findElement(By.id("a-assignee")).sendKeys(officer);
+            browser.driver.findElement(By.id("a-reason")).sendKeys("Cán bộ tiếp dân đi công tác");
+            browser.driver.executeScript("arguments[0].click();", browser.driver.findElement(By.id("a-submit")));
+            browser.waitFor(By.id("board-notice"));
+            assertThat(browser.driver.findElement(By.id("board-notice")).getText()).contains("Đã giao lại 1 việc");
+            assertThat(unassignedOverdue(browser)).isEqualTo(before - 1);
+            assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(officer);
+            assertThat(browser.driver.executeScript(
+                    "return window.Chart && Chart.getChart(document.getElementById('on-time-chart')) != null;"))
+                    .isEqualTo(true);
+            Files.createDirectories(Path.of("target/screenshots"));
+            Files.write(Path.of("target/screenshots/oversight.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+        }
+    }
+
+    private static long unassignedOverdue(Browser browser) {
+        return Long.parseLong(browser.driver.findElement(
+                By.cssSelector("#summary tr[data-unit='" + DemoUsers.COMMUNE_A + "'] td.count-unassigned-overdue")).getText());
+    }
+}
