@@ -13,6 +13,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.context.MessageSource;
+import java.util.Locale;
 
 import vn.qcdc.identity.SystemAuthority;
 import vn.qcdc.rules.DeadlineService;
@@ -26,8 +31,10 @@ class MyDeadlines {
     private final JdbcTemplate jdbc;
     private final IdentityService identityService;
     private final DeadlineService deadlines;
+    private final MessageSource messages;
 
-    MyDeadlines(JdbcTemplate jdbc, IdentityService identityService, DeadlineService deadlines) {
+    MyDeadlines(JdbcTemplate jdbc, IdentityService identityService, DeadlineService deadlines, MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.identityService = identityService;
         this.deadlines = deadlines;
@@ -52,7 +59,23 @@ class MyDeadlines {
         Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
         rows.forEach(r -> r.put("overdue", r.get("due_at") instanceof Timestamp due && due.before(now)));
         model.addAttribute("rows", rows);
+        model.addAttribute("digest", jdbc.queryForObject("select count(*) from officer_digest where user_id = ?",
+                Integer.class, user.getName()) > 0);
         model.addAttribute("zone", deadlines.zone());
         return "oversight/my-deadlines";
+    }
+
+    /** An officer turns their daily digest mail on or off. */
+    @PostMapping("/my-deadlines/digest")
+    String digest(@RequestParam(required = false) String enabled, Authentication user, RedirectAttributes redirect,
+            Locale locale) {
+        boolean on = "true".equals(enabled);
+        jdbc.update("delete from officer_digest where user_id = ?", user.getName());
+        if (on) {
+            jdbc.update("insert into officer_digest (user_id, enabled_at) values (?, ?)", user.getName(),
+                    new Timestamp(ClockUtil.getCurrentTime().getTime()));
+        }
+        redirect.addFlashAttribute("notice", messages.getMessage(on ? "digest.enabled" : "digest.disabled", null, locale));
+        return "redirect:/my-deadlines";
     }
 }

@@ -40,9 +40,11 @@ class OversightPages {
     private final BoardExport export;
     private final DeadlineService deadlines;
     private final MessageSource messages;
+    private final EscalationLadder ladder;
 
     OversightPages(OversightScope scopes, OversightBoard board, BoardActions actions, BoardExport export,
-            DeadlineService deadlines, MessageSource messages) {
+            DeadlineService deadlines, MessageSource messages, EscalationLadder ladder) {
+        this.ladder = ladder;
         this.scopes = scopes;
         this.board = board;
         this.actions = actions;
@@ -69,7 +71,17 @@ class OversightPages {
         OversightScope.Scope scope = scope(scopes, user);
         BoardFilter filter = BoardFilter.parse(params);
         fill(model, scope, filter, board.page(scope, filter));
+        model.addAttribute("notices", ladder.forUser(user.getName(), 20));
         return "oversight/board";
+    }
+
+    /** The latest overdue notifications of the signed-in user's units, for the home page (loaded by htmx). */
+    @GetMapping("/oversight/notices")
+    String notices(Authentication user, Model model) {
+        scope(scopes, user);
+        model.addAttribute("notices", ladder.forUser(user.getName(), 10));
+        model.addAttribute("zone", deadlines.zone());
+        return "oversight/notices :: notices";
     }
 
     private void fill(Model model, OversightScope.Scope scope, BoardFilter filter, OversightBoard.Page page) {
@@ -97,6 +109,7 @@ class OversightPages {
         BoardFilter filter = BoardFilter.all();
         fill(model, scope, filter, board.page(scope, filter));
         model.addAttribute("error", messages.getMessage(refusal.messageKey(), refusal.args(), locale));
+        model.addAttribute("notices", ladder.forUser(user.getName(), 20));
         return "oversight/board";
     }
 

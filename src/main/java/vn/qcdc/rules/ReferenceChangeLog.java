@@ -26,6 +26,13 @@ public class ReferenceChangeLog {
                 + " values (?, ?, ?, ?, ?, ?)", Timestamp.from(Instant.now()), changedBy, entity, entityKey, oldValue, newValue);
     }
 
+    public List<Entry> latestOf(String entity, int limit) {
+        return jdbc.query("select changed_at, changed_by, entity, entity_key, old_value, new_value from reference_change"
+                + " where entity = ? order by id desc fetch first " + Math.max(1, Math.min(limit, 500)) + " rows only",
+                (rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)), entity);
+    }
+
     public List<Entry> latest(int limit) {
         return jdbc.query("select changed_at, changed_by, entity, entity_key, old_value, new_value from reference_change"
                 + " order by id desc fetch first " + limit + " rows only",

@@ -1,0 +1,194 @@
+package vn.qcdc.oversight;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.qcdc.identity.Role;
+import vn.qcdc.identity.SystemAuthority;
+import vn.qcdc.organization.OrgUnit;
+import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.rules.DeadlineService;
+import vn.qcdc.rules.WorkingDayCalendar;
+
+/**
+ * Tells supervisors of overdue tasks, level by level, once per task and level. Run by the
+ * {@code oversight-sweep} process's timer. Each notification is its own transaction and its unique key
+ * (task, level) decides who tells: a second node, a retried job or a repeated timer finds the row taken
+ * and tells no one. Mails go to the outbox in the same transaction.
+ */
+@Component("escalationLadder")
+public class EscalationLadder {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationLadder.class);
+    static final int MAX_PER_SWEEP = 5_000;
+
+    /** One notification as the board and the home page list it. */
+    public record Notice(long id, String taskId, int level, String unitCode, String taskUnit, String businessKey,
+            String taskName, Instant dueAt, Instant createdAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final EscalationRules rules;
+    private final OrgUnitRepository units;
+    private final WorkingDayCalendar calendar;
+    private final DeadlineService deadlines;
+    private final IdentityService identityService;
+    private final MailOutbox outbox;
+    private final TransactionTemplate each;
+
+    EscalationLadder(JdbcTemplate jdbc, EscalationRules rules, OrgUnitRepository units, WorkingDayCalendar calendar,
+            DeadlineService deadlines, @Lazy IdentityService identityService, MailOutbox outbox,
+            PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.units = units;
+        this.calendar = calendar;
+        this.deadlines = deadlines;
+        this.identityService = identityService;
+        this.outbox = outbox;
+        this.each = new TransactionTemplate(transactions);
+        this.each.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Notifies every overdue task at every level it has reached and not yet been notified at; returns how many. */
+    public int sweep() {
+        List<EscalationRules.Rule> ladder = rules.all();
+        ZoneId zone = deadlines.zone();
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        int told = 0;
+        for (int level = 1; level <= EscalationRules.MAX_LEVEL; level++) {
+            final int l = level;
+            Optional<Integer> fewestDays = ladder.stream().filter(r -> r.level() == l)
+                    .map(EscalationRules.Rule::delayWorkingDays).min(Integer::compare);
+            if (fewestDays.isEmpty()) {
+                continue;
+            }
+            List<Map<String, Object>> reached = jdbc.queryForList("select task_id, process_definition_key,"
+                    + " task_definition_key, unit_code, business_key, task_name, due_at from oversight_task t"
+                    + " where t.due_at < ? and t.unit_code is not null and not exists (select 1 from"
+                    + " oversight_notification n where n.task_id = t.task_id and n.level = ?)"
+                    + " order by t.due_at fetch first " + MAX_PER_SWEEP + " rows only",
+                    Timestamp.from(cutoff(now, today, fewestDays.get(), zone)), level);
+            for (Map<String, Object> task : reached) {
+                Optional<EscalationRules.Rule> rule = EscalationRules.effective(ladder,
+                        (String) task.get("process_definition_key"), (String) task.get("task_definition_key"), level);
+                if (rule.isEmpty()) {
+                    continue;
+                }
+                Instant due = ((Timestamp) task.get("due_at")).toInstant();
+                if (!due.isBefore(cutoff(now, today, rule.get().delayWorkingDays(), zone))) {
+                    continue;
+                }
+                Optional<String> unit = unitAbove((String) task.get("unit_code"), rule.get().unitOffset());
+                if (unit.isPresent() && notify(task, level, unit.get(), rule.get().role(), now)) {
+                    told++;
+                }
+            }
+        }
+        return told;
+    }
+
+    /**
+     * The instant before which a due date has been passed by {@code days} working days: now itself for
+     * none; else the start of the day after the working day {@code days} working days before today.
+     */
+    private Instant cutoff(Instant now, LocalDate today, int days, ZoneId zone) {
+        if (days == 0) {
+            return now;
+        }
+        LocalDate day = today;
+        for (int counted = 0; counted < days; ) {
+            day = day.minusDays(1);
+            if (calendar.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        Instant startOfNext = day.plusDays(1).atStartOfDay(zone).toInstant();
+        return startOfNext.isBefore(now) ? startOfNext : now;
+    }
+
+    private Optional<String> unitAbove(String unitCode, int offset) {
+        String code = unitCode;
+        for (int i = 0; i < offset && code != null; i++) {
+            code = units.find(code).map(OrgUnit::parentCode).orElse(null);
+        }
+        return Optional.ofNullable(code);
+    }
+
+    private boolean notify(Map<String, Object> task, int level, String unit, String role, Instant now) {
+        String taskId = (String) task.get("task_id");
+        try {
+            return Boolean.TRUE.equals(each.execute(status -> {
+                jdbc.update("insert into oversight_notification (task_id, level, unit_code, role, task_unit,"
+                        + " business_key, task_name, due_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", taskId,
+                        level, unit, role, task.get("unit_code"), task.get("business_key"), task.get("task_name"),
+                        task.get("due_at"), Timestamp.from(now));
+                Long id = jdbc.queryForObject("select id from oversight_notification where task_id = ? and level = ?",
+                        Long.class, taskId, level);
+                for (User user : recipients(unit, role)) {
+                    outbox.queueNotification(id, user, level, task, unitName(unit));
+                }
+                return true;
+            }));
+        } catch (DuplicateKeyException taken) {
+            // another node or an earlier run told them already
+            return false;
+        } catch (RuntimeException e) {
+            log.warn("Không báo được việc quá hạn {} bậc {}: {}", taskId, level, e.toString());
+            return false;
+        }
+    }
+
+    private String unitName(String code) {
+        return units.find(code).map(OrgUnit::name).orElse(code);
+    }
+
+    private List<User> recipients(String unit, String role) {
+        return SystemAuthority.call(identityService, () -> identityService.createUserQuery()
+                .memberOfGroup(Role.ofGroupId(role).map(r -> r.groupOf(unit)).orElse(unit + ":" + role)).list());
+    }
+
+    /** The latest notifications to the units where {@code userId} holds a role the ladder tells. */
+    public List<Notice> forUser(String userId, int limit) {
+        List<String> groups = SystemAuthority.call(identityService, () -> identityService.createGroupQuery()
+                .groupMember(userId).list().stream().map(Group::getId).filter(g -> g.contains(":")).toList());
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        for (String group : groups) {
+            int colon = group.lastIndexOf(':');
+            where.append(where.isEmpty() ? "" : " or ").append("(unit_code = ? and role = ?)");
+            args.add(group.substring(0, colon));
+            args.add(group.substring(colon + 1));
+        }
+        return jdbc.query("select id, task_id, level, unit_code, task_unit, business_key, task_name, due_at, created_at"
+                + " from oversight_notification where " + where + " order by created_at desc, id desc fetch first "
+                + Math.max(1, Math.min(limit, 200)) + " rows only", (rs, i) -> new Notice(rs.getLong(1),
+                        rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), OversightBoard.instant(rs, "due_at"), OversightBoard.instant(rs, "created_at")),
+                args.toArray());
+    }
+}
