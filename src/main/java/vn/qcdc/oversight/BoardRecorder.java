@@ -51,11 +51,13 @@ class BoardRecorder extends AbstractProcessEnginePlugin {
 
     private final BoardTasks tasks;
     private final BoardSubjects subjects;
+    private final FollowUpTasks followUps;
     private ExpressionManager expressions;
 
-    BoardRecorder(@Lazy BoardTasks tasks, @Lazy BoardSubjects subjects) {
+    BoardRecorder(@Lazy BoardTasks tasks, @Lazy BoardSubjects subjects, @Lazy FollowUpTasks followUps) {
         this.tasks = tasks;
         this.subjects = subjects;
+        this.followUps = followUps;
     }
 
     /** The rule behind one user task's due date: an expression, known once the whole process is parsed. */
@@ -79,11 +81,21 @@ class BoardRecorder extends AbstractProcessEnginePlugin {
         @Override
         public void notify(DelegateTask task) {
             switch (task.getEventName()) {
-                case EVENTNAME_CREATE -> tasks.insert(rowOf(task, rule));
+                case EVENTNAME_CREATE -> {
+                    if (FollowUpTasks.isFollowUp(task)) {
+                        followUps.created(task);
+                    }
+                    tasks.insert(rowOf(task, rule));
+                }
                 case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> tasks.update(task.getId(), task.getName(),
                         task.getAssignee(), task.getDueDate(), task.getFollowUpDate(), candidateGroup(task),
                         unitOf(task));
-                case EVENTNAME_COMPLETE -> tasks.completed(task.getId(), task.getDueDate());
+                case EVENTNAME_COMPLETE -> {
+                    if (FollowUpTasks.isFollowUp(task)) {
+                        followUps.completed(task);
+                    }
+                    tasks.completed(task.getId(), task.getDueDate());
+                }
                 case EVENTNAME_DELETE -> tasks.delete(task.getId());
                 default -> { }
             }

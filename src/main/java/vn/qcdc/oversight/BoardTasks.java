@@ -19,9 +19,11 @@ class BoardTasks {
     }
 
     private final JdbcTemplate jdbc;
+    private final BoardCounters counters;
 
-    BoardTasks(JdbcTemplate jdbc) {
+    BoardTasks(JdbcTemplate jdbc, BoardCounters counters) {
         this.jdbc = jdbc;
+        this.counters = counters;
     }
 
     void insert(Row r) {
@@ -33,13 +35,26 @@ class BoardTasks {
                 cut(r.processName(), 255), r.taskKey(), cut(r.taskName(), 255), r.unitCode(), r.candidateGroup(),
                 r.assignee(), time(r.createdAt() == null ? ClockUtil.getCurrentTime() : r.createdAt()),
                 time(r.dueAt()), time(r.followUpAt()), r.ruleCode(), r.businessKey(), r.kind(), cut(r.title(), 200));
+        counters.add(r.unitCode(), time(r.dueAt()), r.assignee(), 1);
+    }
+
+    /** What the counters know of a row: its unit, due date and assignee, or null where it has none. */
+    private Object[] counted(String taskId) {
+        return jdbc.query("select unit_code, due_at, assignee from oversight_task where task_id = ?",
+                rs -> rs.next() ? new Object[] {rs.getString(1), rs.getTimestamp(2), rs.getString(3)} : null, taskId);
     }
 
     void update(String taskId, String name, String assignee, Date dueAt, Date followUpAt, String candidateGroup,
             String unitCode) {
+        Object[] old = counted(taskId);
+        if (old == null) {
+            return;
+        }
         jdbc.update("update oversight_task set task_name = ?, assignee = ?, due_at = ?, follow_up_at = ?,"
                 + " candidate_group = ?, unit_code = ? where task_id = ?", cut(name, 255), assignee, time(dueAt),
                 time(followUpAt), candidateGroup, unitCode, taskId);
+        counters.add((String) old[0], (Timestamp) old[1], (String) old[2], -1);
+        counters.add(unitCode, time(dueAt), assignee, 1);
     }
 
     void completed(String taskId, Date dueAt) {
@@ -50,7 +65,10 @@ class BoardTasks {
     }
 
     void delete(String taskId) {
-        jdbc.update("delete from oversight_task where task_id = ?", taskId);
+        Object[] old = counted(taskId);
+        if (old != null && jdbc.update("delete from oversight_task where task_id = ?", taskId) == 1) {
+            counters.add((String) old[0], (Timestamp) old[1], (String) old[2], -1);
+        }
     }
 
     private static Timestamp time(Date date) {

@@ -64,8 +64,11 @@ public class OversightBoard {
     private final WorkingDayCalendar calendar;
     private final DeadlineService deadlines;
     private final CaseRepository cases;
+    private final ProcessSteps processSteps;
 
-    OversightBoard(JdbcTemplate jdbc, WorkingDayCalendar calendar, DeadlineService deadlines, CaseRepository cases) {
+    OversightBoard(JdbcTemplate jdbc, WorkingDayCalendar calendar, DeadlineService deadlines, CaseRepository cases,
+            ProcessSteps processSteps) {
+        this.processSteps = processSteps;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.deadlines = deadlines;
@@ -93,10 +96,26 @@ public class OversightBoard {
         if (q == null) {
             return new Page(List.of(), 0, filter);
         }
-        Long total = jdbc.queryForObject("select count(*) from oversight_task t where " + q.sql, Long.class,
-                q.args.toArray());
+        Long total = countedTotal(scope, filter);
+        if (total == null) {
+            total = jdbc.queryForObject("select count(*) from oversight_task t where " + q.sql, Long.class,
+                    q.args.toArray());
+        }
         List<TaskRow> rows = rows(scope, q, filter, filter.size(), (long) filter.page() * filter.size());
         return new Page(rows, total == null ? 0 : total, filter);
+    }
+
+    /** The total from the counters where the filter is the scope (and the overdue buckets) alone, else null. */
+    private Long countedTotal(OversightScope.Scope scope, BoardFilter f) {
+        boolean scopeOnly = f.process() == null && f.step() == null && f.assignee() == null && f.candidateGroup() == null
+                && f.kind() == null && f.dueFrom() == null && f.dueTo() == null && f.search() == null;
+        if (!scopeOnly || (f.bucket() != null && f.bucket() != BoardFilter.Bucket.OVERDUE
+                && f.bucket() != BoardFilter.Bucket.UNASSIGNED_OVERDUE)) {
+            return null;
+        }
+        List<UnitCounts> counts = summary(scope, f.unit() == null ? scope.units() : subtree(scope, f.unit()));
+        return counts.stream().mapToLong(c -> f.bucket() == null ? c.open()
+                : f.bucket() == BoardFilter.Bucket.OVERDUE ? c.overdue() : c.unassignedOverdue()).sum();
     }
 
     /** Every row the filter selects, for the exports; refused beyond {@value #MAX_EXPORT_ROWS}. */
@@ -130,7 +149,8 @@ public class OversightBoard {
         Map<String, Instant> caseDeadlines = cases.statutoryDeadlines(codes);
         LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone()).toLocalDate();
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        Map<String, String> bases = new HashMap<>();
+        Map<String, List<DeadlineRule>> versions = new HashMap<>();
+        Map<LocalDate, Integer> lateByDay = new HashMap<>();
         List<TaskRow> rows = new ArrayList<>();
         for (Map<String, Object> r : raw) {
             Instant due = instant(r.get("DUE_AT"));
@@ -139,12 +159,12 @@ public class OversightBoard {
             if (due != null && due.isBefore(now)) {
                 LocalDate dueDay = due.atZone(zone()).toLocalDate();
                 lateDays = (int) ChronoUnit.DAYS.between(dueDay, today);
-                lateWorking = workingDaysBetween(dueDay, today);
+                lateWorking = lateByDay.computeIfAbsent(dueDay, d -> calendar.workingDaysAfter(d, today));
             }
             String ruleCode = (String) r.get("RULE_CODE");
             Instant created = instant(r.get("CREATED_AT"));
-            String basis = ruleCode == null ? null : bases.computeIfAbsent(ruleCode + "@" + created,
-                    k -> legalBasis(ruleCode, created));
+            String basis = ruleCode == null ? null : legalBasis(versions.computeIfAbsent(ruleCode,
+                    deadlines::versionsOf), created);
             String businessKey = (String) r.get("BUSINESS_KEY");
             String unit = (String) r.get("UNIT_CODE");
             rows.add(new TaskRow((String) r.get("TASK_ID"), (String) r.get("PROCESS_INSTANCE_ID"), businessKey,
@@ -157,61 +177,61 @@ public class OversightBoard {
         return rows;
     }
 
-    private String legalBasis(String ruleCode, Instant createdAt) {
-        try {
-            DeadlineRule rule = deadlines.ruleInForce(ruleCode, createdAt.atZone(zone()).toLocalDate());
-            return rule.legalBasis();
-        } catch (RuntimeException unknown) {
-            return null;
-        }
+    private String legalBasis(List<DeadlineRule> versions, Instant createdAt) {
+        LocalDate day = createdAt.atZone(zone()).toLocalDate();
+        return versions.stream().filter(v -> v.inForceOn(day)).reduce((older, newer) -> newer)
+                .map(DeadlineRule::legalBasis).orElse(null);
     }
 
-    /** Working days after {@code due} up to and including {@code today}: how many working days late. */
-    private int workingDaysBetween(LocalDate due, LocalDate today) {
-        if (ChronoUnit.DAYS.between(due, today) > 3660) {
-            return (int) (ChronoUnit.DAYS.between(due, today) * 5 / 7);
-        }
-        int n = 0;
-        for (LocalDate d = due.plusDays(1); !d.isAfter(today); d = d.plusDays(1)) {
-            if (calendar.isWorkingDay(d)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** Bucket counts per unit of the scope (or of the filter's unit subtree), in the scope's tree order. */
+    /**
+     * Bucket counts per unit of the scope (or of the filter's unit subtree), in the scope's tree order:
+     * from the per-day counters, with only today's tasks read one by one (part of them is overdue already).
+     */
     List<UnitCounts> summary(OversightScope.Scope scope, Collection<String> units) {
         if (units.isEmpty()) {
             return List.of();
         }
         Bounds b = bounds();
+        LocalDate today = b.now().atZone(zone()).toLocalDate();
+        LocalDate soonLast = b.soonEnd().atZone(zone()).toLocalDate().minusDays(1);
+        Map<String, long[]> byUnit = new HashMap<>();
         List<Object> args = new ArrayList<>();
-        Timestamp now = Timestamp.from(b.now());
-        args.add(now);
-        args.add(now);
-        args.add(Timestamp.from(b.tomorrow()));
-        args.add(now);
-        args.add(Timestamp.from(b.soonEnd()));
-        args.add(now);
+        java.sql.Date todayDate = java.sql.Date.valueOf(today);
+        args.add(todayDate);
+        args.add(todayDate);
+        args.add(todayDate);
+        args.add(java.sql.Date.valueOf(soonLast));
+        args.add(todayDate);
         args.addAll(units);
-        Map<String, UnitCounts> byUnit = new HashMap<>();
-        jdbc.query("select unit_code, count(*) open_tasks,"
-                + " sum(case when due_at < ? then 1 else 0 end) overdue,"
-                + " sum(case when due_at >= ? and due_at < ? then 1 else 0 end) due_today,"
-                + " sum(case when due_at >= ? and due_at < ? then 1 else 0 end) due_soon,"
-                + " sum(case when assignee is null and due_at < ? then 1 else 0 end) unassigned_overdue"
-                + " from oversight_task where unit_code in (" + marks(units.size()) + ") group by unit_code",
+        jdbc.query("select unit_code, sum(n),"
+                + " sum(case when due_day < ? then n else 0 end),"
+                + " sum(case when due_day = ? then n else 0 end),"
+                + " sum(case when due_day > ? and due_day <= ? then n else 0 end),"
+                + " sum(case when due_day < ? and not assigned then n else 0 end)"
+                + " from oversight_unit_count where unit_code in (" + marks(units.size()) + ") group by unit_code",
                 (ResultSet rs) -> {
-                    String unit = rs.getString(1);
-                    byUnit.put(unit, new UnitCounts(unit, scope.nameOf(unit), rs.getLong(2), rs.getLong(3),
-                            rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+                    byUnit.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6)});
                 }, args.toArray());
+        // today's tasks: those due before now are overdue, the rest due today
+        List<Object> todayArgs = new ArrayList<>(units);
+        todayArgs.add(Timestamp.from(today.atStartOfDay(zone()).toInstant()));
+        todayArgs.add(Timestamp.from(b.now()));
+        jdbc.query("select unit_code, count(*), sum(case when assignee is null then 1 else 0 end) from oversight_task"
+                + " where unit_code in (" + marks(units.size()) + ") and due_at >= ? and due_at < ? group by unit_code",
+                (ResultSet rs) -> {
+                    long[] c = byUnit.get(rs.getString(1));
+                    if (c != null) {
+                        c[1] += rs.getLong(2);
+                        c[2] -= rs.getLong(2);
+                        c[4] += rs.getLong(3);
+                    }
+                }, todayArgs.toArray());
         List<UnitCounts> result = new ArrayList<>();
         for (String unit : units) {
-            UnitCounts c = byUnit.get(unit);
-            if (c != null) {
-                result.add(c);
+            long[] c = byUnit.get(unit);
+            if (c != null && c[0] > 0) {
+                result.add(new UnitCounts(unit, scope.nameOf(unit), c[0], c[1], c[2], c[3], c[4]));
             }
         }
         return result;
@@ -271,15 +291,10 @@ public class OversightBoard {
         return chart;
     }
 
-    /** The distinct processes and steps open in a scope, for the filters' choices. */
-    Map<String, String> processes(Collection<String> units) {
+    /** The deployed processes with user tasks, for the filters' choices (key to name). */
+    Map<String, String> processes() {
         Map<String, String> result = new TreeMap<>();
-        if (!units.isEmpty()) {
-            jdbc.query("select distinct process_definition_key, process_name from oversight_task where unit_code in ("
-                    + marks(units.size()) + ")", (ResultSet rs) -> {
-                        result.put(rs.getString(1), rs.getString(2) == null ? rs.getString(1) : rs.getString(2));
-                    }, units.toArray());
-        }
+        processSteps.all().forEach(p -> result.put(p.key(), p.name()));
         return result;
     }
 

@@ -92,7 +92,7 @@ class OversightPages {
         model.addAttribute("params", filter.params());
         model.addAttribute("page", page);
         model.addAttribute("summary", board.summary(scope, units));
-        model.addAttribute("processes", board.processes(scope.units()));
+        model.addAttribute("processes", board.processes());
         model.addAttribute("zone", deadlines.zone());
         model.addAttribute("maxBatch", BoardActions.MAX_BATCH);
         try {

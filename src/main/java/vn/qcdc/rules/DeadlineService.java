@@ -53,6 +53,11 @@ public class DeadlineService {
         return rules.inForce(ruleCode, day).orElseThrow(() -> new UnknownRuleException(ruleCode, day));
     }
 
+    /** Every version of a rule, oldest first: for callers that resolve many days of one rule at once. */
+    public java.util.List<DeadlineRule> versionsOf(String ruleCode) {
+        return rules.versions(ruleCode);
+    }
+
     public ZoneId zone() {
         return zone;
     }

@@ -20,6 +20,21 @@ public class WorkingDayCalendar {
         return isWorkingDay(day, holidays.daysBetween(day, day));
     }
 
+    /** How many working days lie after {@code from} up to and including {@code to}; 0 when {@code to} is not after it. */
+    public int workingDaysAfter(LocalDate from, LocalDate to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        Set<LocalDate> off = holidays.daysBetween(from.plusDays(1), to);
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (isWorkingDay(d, off)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The n-th working day after {@code start} (the day of receipt itself does not count). */
     public LocalDate addWorkingDays(LocalDate start, int n) {
         Set<LocalDate> off = holidays.daysBetween(start, start.plusDays(n * 3L + 60));

@@ -80,6 +80,10 @@ class OversightBoardTest {
     MockMvc mvc;
     @Autowired
     BoardBackfill backfill;
+    @Autowired
+    BoardTasks boardTasks;
+    @Autowired
+    BoardCounters counters;
 
     String p;
     String district;
@@ -324,7 +328,7 @@ class OversightBoardTest {
 
     /** The board's table against the engine's own tasks after a random mix of what happens to tasks. */
     @Test
-    void theBoardsTableStaysExactThroughARandomMixOfOperations() {
+    void theBoardsTableStaysExactThroughARandomMixOfOperations() throws Exception {
         Random random = new Random(42);
         List<String> instances = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -367,7 +371,7 @@ class OversightBoardTest {
         List<Task> engine = taskService.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).list();
         // a task the board lost (as on a database upgraded with open work) comes back at startup's backfill
         Map<String, Object> lost = jdbc.queryForMap("select * from oversight_task where task_id = ?", engine.get(0).getId());
-        jdbc.update("delete from oversight_task where task_id = ?", engine.get(0).getId());
+        boardTasks.delete(engine.get(0).getId());
         assertThat(backfill.backfill()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.queryForMap("select * from oversight_task where task_id = ?", engine.get(0).getId()))
                 .isEqualTo(lost);
@@ -387,6 +391,36 @@ class OversightBoardTest {
                     .isEqualTo(t.getFollowUpDate() == null ? null : t.getFollowUpDate().getTime());
             assertThat(row.get("TASK_NAME")).isEqualTo(t.getName());
         }
+        // the per-day counters the bucket counts read agree with the rows, for every unit touched
+        Map<String, Long> fromRows = new HashMap<>();
+        for (Map<String, Object> r : jdbc.queryForList("select unit_code, due_at, assignee from oversight_task"
+                + " where unit_code in (?, ?)", communeA, communeB)) {
+            fromRows.merge(r.get("UNIT_CODE") + "/" + counters.dayOf((java.sql.Timestamp) r.get("DUE_AT")) + "/"
+                    + (r.get("ASSIGNEE") != null), 1L, Long::sum);
+        }
+        Map<String, Long> counted = new HashMap<>();
+        for (Map<String, Object> r : jdbc.queryForList("select unit_code, due_day, assigned, n from oversight_unit_count"
+                + " where unit_code in (?, ?) and n <> 0", communeA, communeB)) {
+            counted.put(r.get("UNIT_CODE") + "/" + ((java.sql.Date) r.get("DUE_DAY")).toLocalDate() + "/"
+                    + r.get("ASSIGNED"), ((Number) r.get("N")).longValue());
+        }
+        assertThat(counted).isEqualTo(fromRows);
+        // and the bucket counts read from them equal a count of the rows themselves
+        JsonNode summary = api("supD", "/api/oversight/summary");
+        java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+        for (JsonNode unit : summary.get("units")) {
+            String code = unit.get("unitCode").asText();
+            assertThat(unit.get("open").asLong()).as(code).isEqualTo(jdbc.queryForObject(
+                    "select count(*) from oversight_task where unit_code = ?", Long.class, code));
+            assertThat(unit.get("overdue").asLong()).as(code).isEqualTo(jdbc.queryForObject(
+                    "select count(*) from oversight_task where unit_code = ? and due_at < ?", Long.class, code, now));
+            assertThat(unit.get("unassignedOverdue").asLong()).as(code).isEqualTo(jdbc.queryForObject(
+                    "select count(*) from oversight_task where unit_code = ? and due_at < ? and assignee is null",
+                    Long.class, code, now));
+        }
+        assertThat(api("supD", "/api/oversight/tasks?bucket=overdue&unit=" + communeA).get("total").asLong())
+                .isEqualTo(jdbc.queryForObject("select count(*) from oversight_task where unit_code = ? and due_at < ?",
+                        Long.class, communeA, now));
     }
 
     private static Long millis(Object value) {

@@ -28,13 +28,15 @@ class OversightBrowserTest {
     CaseRepository cases;
     @Autowired
     TaskService taskService;
+    @Autowired
+    vn.qcdc.petitions.CaseIntake intake;
 
     @Test
     void theSupervisorReassignsTheOverdueComplaintWithAReason() throws Exception {
         var demoComplaint = cases.findByUnits(java.util.List.of(DemoUsers.COMMUNE_A), 100_000).stream()
                 .filter(c -> c.title().equals("Khiếu nại quyết định thu hồi đất")
                         && c.receivedAt().isBefore(java.time.Instant.now().minus(10, java.time.temporal.ChronoUnit.DAYS)))
-                .findFirst().orElseThrow();
+                .findFirst().orElseGet(this::fileTheDemoComplaint);
         String complaint = demoComplaint.trackingCode();
         // other tests in this context may have claimed it; the board is what is tested here, not their leftovers
         var open = taskService.createTaskQuery().processInstanceId(demoComplaint.processInstanceId()).singleResult();
@@ -73,6 +75,17 @@ class OversightBrowserTest {
             Files.createDirectories(Path.of("target/screenshots"));
             Files.write(Path.of("target/screenshots/oversight.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
         }
+    }
+
+    /** Where another test's context seeded the demo users without the demo cases: the same complaint, filed here. */
+    private vn.qcdc.petitions.CitizenCase fileTheDemoComplaint() {
+        String code = intake.submit(new vn.qcdc.petitions.Submission(vn.qcdc.petitions.CaseKind.COMPLAINT,
+                vn.qcdc.petitions.Channel.IN_PERSON, DemoUsers.COMMUNE_A, "Khiếu nại quyết định thu hồi đất",
+                "Tôi không đồng ý với mức bồi thường khi thu hồi đất tại khu vực 2.", "Nguyễn Văn Tư", "Khu vực 1",
+                "0939 000 000", false, false, java.util.List.of(), null,
+                java.time.Instant.now().minus(20, java.time.temporal.ChronoUnit.DAYS), 1, null, null), "test")
+                .trackingCode();
+        return cases.findByCode(code).orElseThrow();
     }
 
     private static long unassignedOverdue(Browser browser) {

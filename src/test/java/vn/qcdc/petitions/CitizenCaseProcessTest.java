@@ -134,8 +134,24 @@ class CitizenCaseProcessTest {
         fireTimerOf(r, "classify-case");
         Task followUp = task(r, "follow-up-overdue");
         assertThat(groups(followUp)).containsExactly(DemoUsers.COMMUNE_B + ":supervisor");
-        taskService.complete(followUp.getId(), vars("followUpNote", "Đã nhắc"));
+        // it says which step is late, by how much, who holds it, and where the board is; it has a due date of its own
+        Task late = task(r, "classify-case");
+        assertThat(followUp.getDescription()).contains("«" + late.getName() + "»",
+                "nhóm Cán bộ tiếp công dân (chưa ai nhận)", "/oversight?q=" + r.trackingCode())
+                .containsPattern("quá hạn (từ hôm nay|1 ngày làm việc) \\(hạn "
+                        + dueDay(late).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + "\\)");
+        assertThat(taskService.getVariableLocal(followUp.getId(), "followUpSummary")).isEqualTo(followUp.getDescription());
+        assertThat(dueDay(followUp)).isEqualTo(deadlines.dueDay("oversight.follow-up",
+                ClockUtil.getCurrentTime().toInstant().atZone(VN).toLocalDate()));
+        taskService.complete(followUp.getId(), vars("followUpNote", "Đề nghị phân loại ngay trong ngày"));
         assertThat(task(r, "classify-case")).as("the overdue task stays open").isNotNull();
+        // what the supervisor wrote reaches the officer: on the late task and on the case page
+        assertThat(taskService.getTaskComments(late.getId())).extracting(c -> c.getFullMessage())
+                .containsExactly("Đôn đốc: Đề nghị phân loại ngay trong ngày");
+        assertThat(notes.of(caseOf(r).id())).anySatisfy(n -> {
+            assertThat(n.visibility()).isEqualTo(CaseNotes.Visibility.SUPERVISION);
+            assertThat(n.text()).contains("Đề nghị phân loại ngay trong ngày", late.getName());
+        });
     }
 
     // ---- complaints --------------------------------------------------------------------------

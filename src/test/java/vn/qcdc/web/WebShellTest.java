@@ -56,7 +56,8 @@ class WebShellTest {
         assertThat(metrics).contains("qcdc_engine_tasks_open", "qcdc_engine_tasks_overdue", "http_server_requests",
                 "jvm_memory_used_bytes");
         String openApi = anonymous.getJson("/v3/api-docs").body();
-        assertThat(openApi).contains("/api/rules/{code}/due", "/api/public/org-units");
+        assertThat(openApi).contains("/api/rules/{code}/due", "/api/public/org-units", "/api/oversight/tasks",
+                "/api/oversight/summary", "/api/oversight/actions");
     }
 
     @Test
