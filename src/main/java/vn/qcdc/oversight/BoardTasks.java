@@ -79,7 +79,7 @@ class BoardTasks {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static String cut(String text, int max) {
+    static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,14 +73,11 @@ public class EscalationLadder {
 
     /** Notifies every overdue task at every level it has reached and not yet been notified at; returns how many. */
     public int sweep() {
-        List<EscalationRules.Rule> ladder = rules.all();
-        ZoneId zone = deadlines.zone();
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        LocalDate today = now.atZone(zone).toLocalDate();
+        Sweep sweep = new Sweep(rules.all(), ClockUtil.getCurrentTime().toInstant());
         int told = 0;
         for (int level = 1; level <= EscalationRules.MAX_LEVEL; level++) {
             final int l = level;
-            Optional<Integer> fewestDays = ladder.stream().filter(r -> r.level() == l)
+            Optional<Integer> fewestDays = sweep.ladder.stream().filter(r -> r.level() == l)
                     .map(EscalationRules.Rule::delayWorkingDays).min(Integer::compare);
             if (fewestDays.isEmpty()) {
                 continue;
@@ -89,19 +87,19 @@ public class EscalationLadder {
                     + " where t.due_at < ? and t.unit_code is not null and not exists (select 1 from"
                     + " oversight_notification n where n.task_id = t.task_id and n.level = ?)"
                     + " order by t.due_at fetch first " + MAX_PER_SWEEP + " rows only",
-                    Timestamp.from(cutoff(now, today, fewestDays.get(), zone)), level);
+                    Timestamp.from(sweep.cutoff(fewestDays.get())), level);
             for (Map<String, Object> task : reached) {
-                Optional<EscalationRules.Rule> rule = EscalationRules.effective(ladder,
+                Optional<EscalationRules.Rule> rule = EscalationRules.effective(sweep.ladder,
                         (String) task.get("process_definition_key"), (String) task.get("task_definition_key"), level);
                 if (rule.isEmpty()) {
                     continue;
                 }
                 Instant due = ((Timestamp) task.get("due_at")).toInstant();
-                if (!due.isBefore(cutoff(now, today, rule.get().delayWorkingDays(), zone))) {
+                if (!due.isBefore(sweep.cutoff(rule.get().delayWorkingDays()))) {
                     continue;
                 }
-                Optional<String> unit = unitAbove((String) task.get("unit_code"), rule.get().unitOffset());
-                if (unit.isPresent() && notify(task, level, unit.get(), rule.get().role(), now)) {
+                Optional<String> unit = sweep.unitAbove((String) task.get("unit_code"), rule.get().unitOffset());
+                if (unit.isPresent() && notify(sweep, task, level, unit.get(), rule.get().role())) {
                     told++;
                 }
             }
@@ -109,45 +107,70 @@ public class EscalationLadder {
         return told;
     }
 
-    /**
-     * The instant before which a due date has been passed by {@code days} working days: now itself for
-     * none; else the start of the day after the working day {@code days} working days before today.
-     */
-    private Instant cutoff(Instant now, LocalDate today, int days, ZoneId zone) {
-        if (days == 0) {
-            return now;
+    /** What one sweep reads once: the ladder, the cut-off of each delay, the units and their recipients. */
+    private final class Sweep {
+        final List<EscalationRules.Rule> ladder;
+        final Instant now;
+        private final Map<Integer, Instant> cutoffs = new HashMap<>();
+        private final Map<String, Optional<OrgUnit>> unitsByCode = new HashMap<>();
+        private final Map<String, List<User>> recipients = new HashMap<>();
+
+        Sweep(List<EscalationRules.Rule> ladder, Instant now) {
+            this.ladder = ladder;
+            this.now = now;
         }
-        LocalDate day = today;
-        for (int counted = 0; counted < days; ) {
-            day = day.minusDays(1);
-            if (calendar.isWorkingDay(day)) {
-                counted++;
+
+        /**
+         * The instant before which a due date has been passed by {@code days} working days: now itself for
+         * none; else the start of the day after the working day {@code days} working days before today.
+         */
+        Instant cutoff(int days) {
+            return cutoffs.computeIfAbsent(days, d -> {
+                if (d == 0) {
+                    return now;
+                }
+                ZoneId zone = deadlines.zone();
+                LocalDate day = calendar.subtractWorkingDays(now.atZone(zone).toLocalDate(), d);
+                Instant startOfNext = day.plusDays(1).atStartOfDay(zone).toInstant();
+                return startOfNext.isBefore(now) ? startOfNext : now;
+            });
+        }
+
+        Optional<OrgUnit> unit(String code) {
+            return unitsByCode.computeIfAbsent(code, units::find);
+        }
+
+        Optional<String> unitAbove(String unitCode, int offset) {
+            String code = unitCode;
+            for (int i = 0; i < offset && code != null; i++) {
+                code = unit(code).map(OrgUnit::parentCode).orElse(null);
             }
+            return Optional.ofNullable(code);
         }
-        Instant startOfNext = day.plusDays(1).atStartOfDay(zone).toInstant();
-        return startOfNext.isBefore(now) ? startOfNext : now;
+
+        String unitName(String code) {
+            return unit(code).map(OrgUnit::name).orElse(code);
+        }
+
+        List<User> recipients(String unit, String role) {
+            String group = Role.ofGroupId(role).map(r -> r.groupOf(unit)).orElse(unit + ":" + role);
+            return recipients.computeIfAbsent(group, g -> SystemAuthority.call(identityService,
+                    () -> identityService.createUserQuery().memberOfGroup(g).list()));
+        }
     }
 
-    private Optional<String> unitAbove(String unitCode, int offset) {
-        String code = unitCode;
-        for (int i = 0; i < offset && code != null; i++) {
-            code = units.find(code).map(OrgUnit::parentCode).orElse(null);
-        }
-        return Optional.ofNullable(code);
-    }
-
-    private boolean notify(Map<String, Object> task, int level, String unit, String role, Instant now) {
+    private boolean notify(Sweep sweep, Map<String, Object> task, int level, String unit, String role) {
         String taskId = (String) task.get("task_id");
         try {
             return Boolean.TRUE.equals(each.execute(status -> {
                 jdbc.update("insert into oversight_notification (task_id, level, unit_code, role, task_unit,"
                         + " business_key, task_name, due_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", taskId,
                         level, unit, role, task.get("unit_code"), task.get("business_key"), task.get("task_name"),
-                        task.get("due_at"), Timestamp.from(now));
+                        task.get("due_at"), Timestamp.from(sweep.now));
                 Long id = jdbc.queryForObject("select id from oversight_notification where task_id = ? and level = ?",
                         Long.class, taskId, level);
-                for (User user : recipients(unit, role)) {
-                    outbox.queueNotification(id, user, level, task, unitName(unit));
+                for (User user : sweep.recipients(unit, role)) {
+                    outbox.queueNotification(id, user, level, task, sweep.unitName(unit));
                 }
                 return true;
             }));
@@ -158,15 +181,6 @@ public class EscalationLadder {
             log.warn("Không báo được việc quá hạn {} bậc {}: {}", taskId, level, e.toString());
             return false;
         }
-    }
-
-    private String unitName(String code) {
-        return units.find(code).map(OrgUnit::name).orElse(code);
-    }
-
-    private List<User> recipients(String unit, String role) {
-        return SystemAuthority.call(identityService, () -> identityService.createUserQuery()
-                .memberOfGroup(Role.ofGroupId(role).map(r -> r.groupOf(unit)).orElse(unit + ":" + role)).list());
     }
 
     /** The latest notifications to the units where {@code userId} holds a role the ladder tells. */

@@ -99,10 +99,7 @@ public class EscalationRules {
     private Rule checked(Rule r) {
         String process = key(r.processKey(), "processKey");
         String step = key(r.stepKey(), "stepKey");
-        boolean known = ANY.equals(process)
-                ? ANY.equals(step) || processes.all().stream().anyMatch(p -> p.steps().containsKey(step))
-                : processes.knows(process, step);
-        if (!known) {
+        if (!processes.knows(process, step)) {
             throw new OversightRefusal("escalation.refused.process", process, step);
         }
         if (r.level() < 1 || r.level() > MAX_LEVEL) {

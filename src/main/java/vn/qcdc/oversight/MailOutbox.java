@@ -86,7 +86,7 @@ public class MailOutbox {
                 code.trim());
         jdbc.update("insert into oversight_mail (notification_id, recipient, address, subject, body, status, created_at)"
                 + " values (?, ?, ?, ?, ?, 'PENDING', ?)", notificationId, user.getId(), user.getEmail(),
-                cut(subject, 300), body, Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+                BoardTasks.cut(subject, 300), body, Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
     }
 
     /** Queues today's digests (after 7:00) and sends what waits in the outbox; returns how many were sent. */
@@ -119,7 +119,7 @@ public class MailOutbox {
                 log.warn("Chưa gửi được thư {}: {}", id, e.toString());
                 own.executeWithoutResult(status -> jdbc.update("update oversight_mail set status = case when"
                         + " attempts >= ? then 'FAILED' else 'PENDING' end, last_error = ? where id = ?", MAX_ATTEMPTS,
-                        cut(e.toString(), 500), id));
+                        BoardTasks.cut(e.toString(), 500), id));
             }
         }
         return sent;
@@ -170,7 +170,7 @@ public class MailOutbox {
             }
             body.append("\nXem tại: ").append(baseUrl).append("/my-deadlines\n\nThư tổng hợp hằng ngày; tắt tại trang"
                     + " Thời hạn của tôi.\n");
-            String text = cut(body.toString(), 8000);
+            String text = BoardTasks.cut(body.toString(), 8000);
             try {
                 own.executeWithoutResult(status -> jdbc.update("insert into oversight_mail (digest_day, recipient, address, subject, body, status, created_at)"
                         + " values (?, ?, ?, ?, ?, 'PENDING', ?)", java.sql.Date.valueOf(today), userId, user.getEmail(),
@@ -186,9 +186,5 @@ public class MailOutbox {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();
         return name.isEmpty() ? user.getId() : name;
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -75,7 +75,7 @@ class OversightApi {
             throw new OversightRefusal("oversight.refused.unit", filter.unit());
         }
         return new Summary(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
-                board.summary(scope, filter.unit() == null ? scope.units() : scope.subtree(filter.unit())));
+                board.summary(scope, OversightBoard.unitsOf(scope, filter)));
     }
 
     @PostMapping("/actions")

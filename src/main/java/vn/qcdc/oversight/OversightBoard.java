@@ -45,7 +45,8 @@ public class OversightBoard {
         }
     }
 
-    public record Page(List<TaskRow> rows, long total, BoardFilter filter) {
+    /** One page; {@code counts} are the bucket counts of the filter's units where the total came from them, else null. */
+    public record Page(List<TaskRow> rows, long total, BoardFilter filter, List<UnitCounts> counts) {
         public int pages() {
             return (int) Math.max(1, (total + filter.size() - 1) / filter.size());
         }
@@ -94,28 +95,28 @@ public class OversightBoard {
     Page page(OversightScope.Scope scope, BoardFilter filter) {
         Query q = where(scope, filter);
         if (q == null) {
-            return new Page(List.of(), 0, filter);
+            return new Page(List.of(), 0, filter, null);
         }
-        Long total = countedTotal(scope, filter);
-        if (total == null) {
-            total = jdbc.queryForObject("select count(*) from oversight_task t where " + q.sql, Long.class,
-                    q.args.toArray());
-        }
+        List<UnitCounts> counts = countable(filter) ? summary(scope, unitsOf(scope, filter)) : null;
+        Long total = counts == null
+                ? jdbc.queryForObject("select count(*) from oversight_task t where " + q.sql, Long.class, q.args.toArray())
+                : counts.stream().mapToLong(c -> filter.bucket() == null ? c.open()
+                        : filter.bucket() == BoardFilter.Bucket.OVERDUE ? c.overdue() : c.unassignedOverdue()).sum();
         List<TaskRow> rows = rows(scope, q, filter, filter.size(), (long) filter.page() * filter.size());
-        return new Page(rows, total == null ? 0 : total, filter);
+        return new Page(rows, total == null ? 0 : total, filter, counts);
     }
 
-    /** The total from the counters where the filter is the scope (and the overdue buckets) alone, else null. */
-    private Long countedTotal(OversightScope.Scope scope, BoardFilter f) {
+    /** Whether the counters give the filter's total: the scope (and the overdue buckets) alone. */
+    private static boolean countable(BoardFilter f) {
         boolean scopeOnly = f.process() == null && f.step() == null && f.assignee() == null && f.candidateGroup() == null
                 && f.kind() == null && f.dueFrom() == null && f.dueTo() == null && f.search() == null;
-        if (!scopeOnly || (f.bucket() != null && f.bucket() != BoardFilter.Bucket.OVERDUE
-                && f.bucket() != BoardFilter.Bucket.UNASSIGNED_OVERDUE)) {
-            return null;
-        }
-        List<UnitCounts> counts = summary(scope, f.unit() == null ? scope.units() : subtree(scope, f.unit()));
-        return counts.stream().mapToLong(c -> f.bucket() == null ? c.open()
-                : f.bucket() == BoardFilter.Bucket.OVERDUE ? c.overdue() : c.unassignedOverdue()).sum();
+        return scopeOnly && (f.bucket() == null || f.bucket() == BoardFilter.Bucket.OVERDUE
+                || f.bucket() == BoardFilter.Bucket.UNASSIGNED_OVERDUE);
+    }
+
+    /** The units a filter covers within a scope: its unit's subtree, or the whole scope. */
+    static Collection<String> unitsOf(OversightScope.Scope scope, BoardFilter filter) {
+        return filter.unit() != null && scope.covers(filter.unit()) ? scope.subtree(filter.unit()) : scope.units();
     }
 
     /** Every row the filter selects, for the exports; refused beyond {@value #MAX_EXPORT_ROWS}. */
@@ -308,7 +309,7 @@ public class OversightBoard {
             if (!scope.covers(f.unit())) {
                 throw new OversightRefusal("oversight.refused.unit", f.unit());
             }
-            units = subtree(scope, f.unit());
+            units = scope.subtree(f.unit());
         }
         if (units.isEmpty()) {
             return null;
@@ -360,10 +361,6 @@ public class OversightBoard {
     }
 
     /** The unit and the units below it, within the scope. */
-    private static Collection<String> subtree(OversightScope.Scope scope, String unit) {
-        return scope.subtree(unit);
-    }
-
     private static void equal(StringBuilder sql, List<Object> args, String column, String value) {
         if (value != null) {
             sql.append(" and ").append(column).append(" = ?");

@@ -85,13 +85,12 @@ class OversightPages {
     }
 
     private void fill(Model model, OversightScope.Scope scope, BoardFilter filter, OversightBoard.Page page) {
-        Collection<String> units = filter.unit() != null && scope.covers(filter.unit()) ? scope.subtree(filter.unit())
-                : scope.units();
+        Collection<String> units = OversightBoard.unitsOf(scope, filter);
         model.addAttribute("scope", scope);
         model.addAttribute("filter", filter);
         model.addAttribute("params", filter.params());
         model.addAttribute("page", page);
-        model.addAttribute("summary", board.summary(scope, units));
+        model.addAttribute("summary", page.counts() != null ? page.counts() : board.summary(scope, units));
         model.addAttribute("processes", board.processes());
         model.addAttribute("zone", deadlines.zone());
         model.addAttribute("maxBatch", BoardActions.MAX_BATCH);

@@ -43,8 +43,9 @@ class ProcessSteps {
         return byKey.values();
     }
 
+    /** Whether a deployed process (any, for {@code *}) has the step (any, for {@code *}). */
     boolean knows(String processKey, String stepKey) {
-        return all().stream().anyMatch(p -> p.key().equals(processKey)
+        return all().stream().anyMatch(p -> (EscalationRules.ANY.equals(processKey) || p.key().equals(processKey))
                 && (EscalationRules.ANY.equals(stepKey) || p.steps().containsKey(stepKey)));
     }
 }

@@ -35,6 +35,20 @@ public class WorkingDayCalendar {
         return n;
     }
 
+    /** The n-th working day before {@code start} (the day itself does not count). */
+    public LocalDate subtractWorkingDays(LocalDate start, int n) {
+        Set<LocalDate> off = holidays.daysBetween(start.minusDays(n * 3L + 60), start);
+        LocalDate day = start;
+        int counted = 0;
+        while (counted < n) {
+            day = day.minusDays(1);
+            if (isWorkingDay(day, off)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
     /** The n-th working day after {@code start} (the day of receipt itself does not count). */
     public LocalDate addWorkingDays(LocalDate start, int n) {
         Set<LocalDate> off = holidays.daysBetween(start, start.plusDays(n * 3L + 60));

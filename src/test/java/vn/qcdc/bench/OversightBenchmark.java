@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -22,7 +19,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
@@ -64,6 +60,7 @@ class OversightBenchmark {
     static final String SEED_UNIT = "hg-vithanh-p1";
     static final String SUPERVISOR = "giamsat.hg";
     static final String STOCK_USER = "bench.sup20";
+    static final String OFFICER = "tiepdan.p1";
     static final int SEED = Integer.getInteger("bench.seed", 400);
     static final int LARGE = Integer.getInteger("bench.large", 300_000);
     static final int HISTORY = Integer.getInteger("bench.history", 1_000_000);
@@ -110,8 +107,8 @@ class OversightBenchmark {
         supervisor.signIn(SUPERVISOR, "demo123");
 
         analyze();
-        completions(Math.min(100, COMPLETIONS)); // warm-up
-        double completeEmpty = completions(COMPLETIONS);
+        BenchData.completions(runtimeService, taskService, identityService, OFFICER, Math.min(100, COMPLETIONS)); // warm-up
+        double completeEmpty = BenchData.completions(runtimeService, taskService, identityService, OFFICER, COMPLETIONS);
 
         long start = System.nanoTime();
         route(SEED);
@@ -119,7 +116,7 @@ class OversightBenchmark {
         analyze();
         row("seeding", String.format("%d petitions through the engine, the rest by SQL copies, %.0f s", SEED,
                 (System.nanoTime() - start) / 1e9), "");
-        row("open tasks / open cases / history rows", openTasks() + " / " + openCases() + " / " + historyRows(),
+        row("open tasks / open cases / history rows", openTasks() + " / " + openCases() + " / " + BenchData.historyRows(jdbc),
                 "board rows: " + jdbc.queryForObject("select count(*) from oversight_task", Long.class));
 
         Map<String, double[]> measured = new LinkedHashMap<>();
@@ -134,7 +131,7 @@ class OversightBenchmark {
             }
             row(name + " p50 / p95 ms", fmt(p), note);
         });
-        double completeLarge = completions(COMPLETIONS);
+        double completeLarge = BenchData.completions(runtimeService, taskService, identityService, OFFICER, COMPLETIONS);
         row("task completions /s, empty database vs " + LARGE + " open tasks",
                 f(completeEmpty) + " vs " + f(completeLarge),
                 String.format("ratio %.2f (goal >= 0.8)", completeLarge / completeEmpty));
@@ -196,8 +193,7 @@ class OversightBenchmark {
             call.get();
             ms.add((System.nanoTime() - start) / 1e6);
         }
-        List<Double> sorted = ms.stream().sorted().toList();
-        return new double[] {sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1)};
+        return BenchData.percentiles(ms);
     }
 
     /** A due-date range of one district that holds about {@link #EXPORT_ROWS} rows. */
@@ -277,28 +273,28 @@ class OversightBenchmark {
         }
         Set<String> executionIds = Set.of("id_", "proc_inst_id_", "parent_id_", "super_exec_", "root_proc_inst_id_",
                 "business_key_");
-        copy("ACT_RU_EXECUTION", executionIds, Map.of(), "proc_def_id_ not like 'oversight-sweep%'", caseCopies);
-        copy("ACT_RU_TASK", Set.of("id_"), Map.of("execution_id_", caseOf, "proc_inst_id_", caseOf, "due_date_", due),
-                "proc_def_id_ not like 'bench-one-task%'", taskCopies);
-        copy("ACT_RU_IDENTITYLINK", Set.of("id_", "task_id_"), Map.of("group_id_", group),
-                "task_id_ in (select id_ from ACT_RU_TASK where proc_def_id_ not like 'bench-one-task%')", taskCopies);
-        copy("ACT_RU_AUTHORIZATION", Set.of("id_", "resource_id_"), Map.of("group_id_", group,
+        BenchData.copy(jdbc, "ACT_RU_EXECUTION", executionIds, Map.of(), "proc_def_id_ not like 'oversight-sweep%'", series(caseCopies));
+        BenchData.copy(jdbc, "ACT_RU_TASK", Set.of("id_"), Map.of("execution_id_", caseOf, "proc_inst_id_", caseOf, "due_date_", due),
+                "proc_def_id_ not like 'bench-one-task%'", series(taskCopies));
+        BenchData.copy(jdbc, "ACT_RU_IDENTITYLINK", Set.of("id_", "task_id_"), Map.of("group_id_", group),
+                "task_id_ in (select id_ from ACT_RU_TASK where proc_def_id_ not like 'bench-one-task%')", series(taskCopies));
+        BenchData.copy(jdbc, "ACT_RU_AUTHORIZATION", Set.of("id_", "resource_id_"), Map.of("group_id_", group,
                 "root_proc_inst_id_", caseOf), "resource_type_ = 7 and resource_id_ in (select id_ from ACT_RU_TASK"
-                        + " where proc_def_id_ not like 'bench-one-task%')", taskCopies);
-        copy("ACT_RU_JOB", Set.of("id_"), Map.of("execution_id_", caseOf, "process_instance_id_", caseOf,
+                        + " where proc_def_id_ not like 'bench-one-task%')", series(taskCopies));
+        BenchData.copy(jdbc, "ACT_RU_JOB", Set.of("id_"), Map.of("execution_id_", caseOf, "process_instance_id_", caseOf,
                 "root_proc_inst_id_", caseOf, "duedate_", days("%1$s", "mod(g, 40)")), "type_ = 'timer'"
-                        + " and execution_id_ is not null", caseCopies);
-        copy("oversight_task", Set.of("task_id"), Map.of("process_instance_id", caseOf, "root_process_instance_id",
+                        + " and execution_id_ is not null", series(caseCopies));
+        BenchData.copy(jdbc, "oversight_task", Set.of("task_id"), Map.of("process_instance_id", caseOf, "root_process_instance_id",
                 caseOf, "business_key", caseOf, "unit_code", unit, "candidate_group", group, "due_at", due),
-                "process_definition_key <> 'bench-one-task'", taskCopies);
-        long history = historyRows();
+                "process_definition_key <> 'bench-one-task'", series(taskCopies));
+        long history = BenchData.historyRows(jdbc);
         int historyCopies = (int) Math.max(0, Math.ceil((HISTORY - history) / (double) history));
         Set<String> historyIds = Set.of("id_", "proc_inst_id_", "execution_id_", "root_proc_inst_id_",
                 "parent_act_inst_id_", "call_proc_inst_id_", "task_id_", "act_inst_id_", "super_process_instance_id_",
                 "business_key_");
         for (String t : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST",
                 "ACT_HI_DETAIL", "ACT_HI_IDENTITYLINK")) {
-            copy(t, historyIds, Map.of(), "true", historyCopies);
+            BenchData.copy(jdbc, t, historyIds, Map.of(), "true", series(historyCopies));
         }
         // a year of completed steps for the on-time chart: 100 per commune and month, four in five on time
         jdbc.update("insert into oversight_step_done (task_id, unit_code, process_definition_key, task_definition_key,"
@@ -311,18 +307,6 @@ class OversightBenchmark {
         }
     }
 
-    private void copy(String table, Set<String> suffixed, Map<String, String> special, String where, int copies) {
-        List<String> columns = jdbc.queryForList("select lower(column_name) from information_schema.columns"
-                + " where lower(table_name) = ? and lower(table_schema) = lower(current_schema)"
-                + " order by ordinal_position", String.class, table.toLowerCase());
-        List<String> values = columns.stream().map(c -> special.containsKey(c) ? String.format(special.get(c), c)
-                : suffixed.contains(c) ? c + " || '-' || g" : c).toList();
-        jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + String.join(", ", values)
-                + " from " + table + " cross join " + series(copies) + " where " + where);
-        // the foreign-key checks of the next copy are planned from these statistics: without them, scans
-        jdbc.execute("analyze " + table);
-    }
-
     private String series(int n) {
         return postgres ? "generate_series(1, " + n + ") g" : "(select cast(x as int) g from system_range(1, " + n + ")) gs";
     }
@@ -332,34 +316,6 @@ class OversightBenchmark {
     }
 
     // ---- completion ----
-
-    private double completions(int count) throws Exception {
-        for (int i = 0; i < count; i++) {
-            runtimeService.startProcessInstanceByKey("bench-one-task");
-        }
-        List<String> ids = taskService.createTaskQuery().processDefinitionKey("bench-one-task").list().stream()
-                .map(Task::getId).toList();
-        List<String> groups = identityService.createGroupQuery().groupMember("tiepdan.p1").list().stream()
-                .map(Group::getId).toList();
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<?>> done = new ArrayList<>();
-        for (String id : ids) {
-            done.add(pool.submit(() -> {
-                identityService.setAuthentication("tiepdan.p1", groups);
-                try {
-                    taskService.complete(id);
-                } finally {
-                    identityService.clearAuthentication();
-                }
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
-        return ids.size() / ((System.nanoTime() - start) / 1e9);
-    }
 
     // ---- helpers ----
 
@@ -392,12 +348,6 @@ class OversightBenchmark {
 
     private long openCases() {
         return jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION where id_ = proc_inst_id_", Long.class);
-    }
-
-    private long historyRows() {
-        return jdbc.queryForObject("select (select count(*) from ACT_HI_PROCINST) + (select count(*) from ACT_HI_ACTINST)"
-                + " + (select count(*) from ACT_HI_TASKINST) + (select count(*) from ACT_HI_VARINST)"
-                + " + (select count(*) from ACT_HI_DETAIL) + (select count(*) from ACT_HI_IDENTITYLINK)", Long.class);
     }
 
     private JobExecutor jobExecutor() {

@@ -24,12 +24,10 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.Metrics;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,13 +132,13 @@ class ScaleBenchmark {
                 .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "benchmark"));
         analyze();
         Map<String, double[]> smallAfter = queries(CALLS);
-        double completeSmall = completions(COMPLETIONS);
+        double completeSmall = BenchData.completions(runtimeService, taskService, identityService, OFFICER, COMPLETIONS);
 
         // 2. the large database, by SQL copies of those rows
         grow();
         analyze();
         row("open tasks (large)", "", String.valueOf(openTasks()), "in " + GROUP + ": " + groupTasks());
-        row("history rows", "", String.valueOf(historyRows()), "");
+        row("history rows", "", String.valueOf(BenchData.historyRows(jdbc)), "");
         Map<String, double[]> largeAfter = queries(CALLS);
         CandidateTaskVisibility.byCandidates(false);
         Map<String, double[]> largeBefore = queriesBefore();
@@ -152,7 +150,7 @@ class ScaleBenchmark {
             row(shape + " p50/p95 ms", fmt(s), fmt(l) + (b == null ? "" : "; before: " + fmt(b)),
                     String.format("p95 large/small %.2f (goal <= 1.5, p95 <= 50 ms)", l[1] / s[1]));
         }
-        double completeLarge = completions(COMPLETIONS);
+        double completeLarge = BenchData.completions(runtimeService, taskService, identityService, OFFICER, COMPLETIONS);
         row("task completions /s", f(completeSmall), f(completeLarge),
                 String.format("ratio %.2f (goal >= 0.8)", completeLarge / completeSmall));
 
@@ -215,7 +213,7 @@ class ScaleBenchmark {
                 ok(call.get(), name);
                 ms.add((System.nanoTime() - start) / 1e6);
             }
-            result.put(name, percentiles(ms));
+            result.put(name, BenchData.percentiles(ms));
         });
         return result;
     }
@@ -277,34 +275,6 @@ class ScaleBenchmark {
                 : "create index if not exists qcdc_act_ru_job_due on ACT_RU_JOB (DUEDATE_)");
     }
 
-    private double completions(int count) throws Exception {
-        for (int i = 0; i < count; i++) {
-            runtimeService.startProcessInstanceByKey("bench-one-task");
-        }
-        List<String> ids = taskService.createTaskQuery().processDefinitionKey("bench-one-task").list().stream()
-                .map(Task::getId).toList();
-        List<String> groups = identityService.createGroupQuery().groupMember(OFFICER).list().stream().map(Group::getId)
-                .toList();
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<?>> done = new ArrayList<>();
-        for (String id : ids) {
-            done.add(pool.submit(() -> {
-                identityService.setAuthentication(OFFICER, groups);
-                try {
-                    taskService.complete(id);
-                } finally {
-                    identityService.clearAuthentication();
-                }
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
-        return ids.size() / ((System.nanoTime() - start) / 1e9);
-    }
-
     private void scrape() {
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < 55; i++) {
@@ -329,8 +299,8 @@ class ScaleBenchmark {
             }
             counts.add((System.nanoTime() - start) / 1e6);
         }
-        row("/actuator/prometheus p50/p95 ms", "", fmt(percentiles(ms)) + "; before (counts in the scrape): "
-                + fmt(percentiles(counts)), "goal p95 <= 20 ms");
+        row("/actuator/prometheus p50/p95 ms", "", fmt(BenchData.percentiles(ms)) + "; before (counts in the scrape): "
+                + fmt(BenchData.percentiles(counts)), "goal p95 <= 20 ms");
     }
 
     private void storage() {
@@ -354,34 +324,25 @@ class ScaleBenchmark {
         String unit = "case when g <= " + busyCopies + " then %1$s else replace(%1$s, '" + UNIT + "', 'bench-u' || (g %% 99)) end";
         String due = "%1$s - ((g %% 40) - 10) * interval '1 day'";
         long start = System.nanoTime();
-        copy("ACT_RU_EXECUTION", Set.of("id_", "proc_inst_id_", "parent_id_", "super_exec_", "root_proc_inst_id_",
-                "business_key_"), Map.of(), "true", copies);
-        copy("ACT_RU_TASK", Set.of("id_", "execution_id_", "proc_inst_id_", "parent_task_id_"),
-                Map.of("due_date_", due), "true", copies);
-        copy("ACT_RU_IDENTITYLINK", Set.of("id_", "task_id_"), Map.of("group_id_", unit), "task_id_ is not null", copies);
-        copy("ACT_RU_AUTHORIZATION", Set.of("id_", "resource_id_", "root_proc_inst_id_"), Map.of("group_id_", unit),
-                "resource_type_ = 7 and resource_id_ in (select id_ from ACT_RU_TASK)", copies);
-        copy("ACT_RU_JOB", Set.of("id_", "execution_id_", "process_instance_id_", "root_proc_inst_id_"),
-                Map.of("duedate_", "%1$s + (g %% 40) * interval '1 day'"), "type_ = 'timer'", copies);
-        long history = historyRows();
+        BenchData.copy(jdbc, "ACT_RU_EXECUTION", Set.of("id_", "proc_inst_id_", "parent_id_", "super_exec_", "root_proc_inst_id_",
+                "business_key_"), Map.of(), "true", "generate_series(1, " + copies + ") g");
+        BenchData.copy(jdbc, "ACT_RU_TASK", Set.of("id_", "execution_id_", "proc_inst_id_", "parent_task_id_"),
+                Map.of("due_date_", due), "true", "generate_series(1, " + copies + ") g");
+        BenchData.copy(jdbc, "ACT_RU_IDENTITYLINK", Set.of("id_", "task_id_"), Map.of("group_id_", unit), "task_id_ is not null", "generate_series(1, " + copies + ") g");
+        BenchData.copy(jdbc, "ACT_RU_AUTHORIZATION", Set.of("id_", "resource_id_", "root_proc_inst_id_"), Map.of("group_id_", unit),
+                "resource_type_ = 7 and resource_id_ in (select id_ from ACT_RU_TASK)", "generate_series(1, " + copies + ") g");
+        BenchData.copy(jdbc, "ACT_RU_JOB", Set.of("id_", "execution_id_", "process_instance_id_", "root_proc_inst_id_"),
+                Map.of("duedate_", "%1$s + (g %% 40) * interval '1 day'"), "type_ = 'timer'", "generate_series(1, " + copies + ") g");
+        long history = BenchData.historyRows(jdbc);
         int historyCopies = (int) Math.max(0, Math.ceil((HISTORY - history) / (double) history));
         Set<String> historyIds = Set.of("id_", "proc_inst_id_", "execution_id_", "root_proc_inst_id_", "parent_act_inst_id_",
                 "call_proc_inst_id_", "task_id_", "act_inst_id_", "super_process_instance_id_", "business_key_");
         for (String t : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST", "ACT_HI_DETAIL",
                 "ACT_HI_IDENTITYLINK")) {
-            copy(t, historyIds, Map.of(), "true", historyCopies);
+            BenchData.copy(jdbc, t, historyIds, Map.of(), "true", "generate_series(1, " + historyCopies + ") g");
         }
         row("seeding by SQL copies", "", String.format("%d copies of the open work, %d of the history, %.0f s", copies,
                 historyCopies, (System.nanoTime() - start) / 1e9), "");
-    }
-
-    private void copy(String table, Set<String> suffixed, Map<String, String> special, String where, int copies) {
-        List<String> columns = jdbc.queryForList("select column_name from information_schema.columns where table_name = ?"
-                + " and table_schema = current_schema() order by ordinal_position", String.class, table.toLowerCase());
-        List<String> values = columns.stream().map(c -> special.containsKey(c) ? String.format(special.get(c), c)
-                : suffixed.contains(c) ? c + " || '-' || g" : c).toList();
-        jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + String.join(", ", values)
-                + " from " + table + " cross join generate_series(1, " + copies + ") g where " + where);
     }
 
     // ---- helpers ----
@@ -396,12 +357,6 @@ class ScaleBenchmark {
 
     private long groupTasks() {
         return taskService.createTaskQuery().taskCandidateGroup(GROUP).includeAssignedTasks().count();
-    }
-
-    private long historyRows() {
-        return jdbc.queryForObject("select (select count(*) from ACT_HI_PROCINST) + (select count(*) from ACT_HI_ACTINST)"
-                + " + (select count(*) from ACT_HI_TASKINST) + (select count(*) from ACT_HI_VARINST)"
-                + " + (select count(*) from ACT_HI_DETAIL) + (select count(*) from ACT_HI_IDENTITYLINK)", Long.class);
     }
 
     private double rate(int count, Runnable work) throws Exception {
@@ -430,11 +385,6 @@ class ScaleBenchmark {
         if (response.statusCode() != 200) {
             throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
         }
-    }
-
-    private static double[] percentiles(List<Double> ms) {
-        List<Double> sorted = ms.stream().sorted().toList();
-        return new double[] {sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1)};
     }
 
     private void row(String what, String small, String large, String note) {
