@@ -37,25 +37,21 @@ public class WorkingDayCalendar {
 
     /** The n-th working day before {@code start} (the day itself does not count). */
     public LocalDate subtractWorkingDays(LocalDate start, int n) {
-        Set<LocalDate> off = holidays.daysBetween(start.minusDays(n * 3L + 60), start);
-        LocalDate day = start;
-        int counted = 0;
-        while (counted < n) {
-            day = day.minusDays(1);
-            if (isWorkingDay(day, off)) {
-                counted++;
-            }
-        }
-        return day;
+        return nthWorkingDay(start, n, -1);
     }
 
     /** The n-th working day after {@code start} (the day of receipt itself does not count). */
     public LocalDate addWorkingDays(LocalDate start, int n) {
-        Set<LocalDate> off = holidays.daysBetween(start, start.plusDays(n * 3L + 60));
+        return nthWorkingDay(start, n, 1);
+    }
+
+    private LocalDate nthWorkingDay(LocalDate start, int n, int direction) {
+        LocalDate far = start.plusDays(direction * (n * 3L + 60));
+        Set<LocalDate> off = direction > 0 ? holidays.daysBetween(start, far) : holidays.daysBetween(far, start);
         LocalDate day = start;
         int counted = 0;
         while (counted < n) {
-            day = day.plusDays(1);
+            day = day.plusDays(direction);
             if (isWorkingDay(day, off)) {
                 counted++;
             }
