@@ -2,6 +2,7 @@ package vn.qcdc.oversight;
 
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.petitions.CaseKind;
 import vn.qcdc.petitions.CaseRepository;
 import vn.qcdc.petitions.CitizenCase;
 
@@ -25,7 +26,8 @@ class BoardSubjects {
         return cases.findByCode(businessKey).map(BoardSubjects::subject).orElse(null);
     }
 
+    /** A denunciation's title is the denouncer's own words and may name them: the board never carries it. */
     private static Subject subject(CitizenCase c) {
-        return new Subject(c.kind().name(), c.title());
+        return new Subject(c.kind().name(), c.kind() == CaseKind.DENUNCIATION ? null : c.title());
     }
 }

@@ -41,7 +41,7 @@ import vn.qcdc.rules.WorkingDayCalendar;
 public class EscalationLadder {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationLadder.class);
-    static final int MAX_PER_SWEEP = 5_000;
+    static final int PAGE = 1_000;
 
     /** One notification as the board and the home page list it. */
     public record Notice(long id, String taskId, int level, String unitCode, String taskUnit, String businessKey,
@@ -82,29 +82,48 @@ public class EscalationLadder {
             if (fewestDays.isEmpty()) {
                 continue;
             }
-            List<Map<String, Object>> reached = jdbc.queryForList("select task_id, process_definition_key,"
-                    + " task_definition_key, unit_code, business_key, task_name, due_at from oversight_task t"
-                    + " where t.due_at < ? and t.unit_code is not null and not exists (select 1 from"
-                    + " oversight_notification n where n.task_id = t.task_id and n.level = ?)"
-                    + " order by t.due_at fetch first " + MAX_PER_SWEEP + " rows only",
-                    Timestamp.from(sweep.cutoff(fewestDays.get())), level);
-            for (Map<String, Object> task : reached) {
-                Optional<EscalationRules.Rule> rule = EscalationRules.effective(sweep.ladder,
-                        (String) task.get("process_definition_key"), (String) task.get("task_definition_key"), level);
-                if (rule.isEmpty()) {
-                    continue;
+            Timestamp cutoff = Timestamp.from(sweep.cutoff(fewestDays.get()));
+            // in pages by (due date, task): tasks still waiting for a longer delay never hide the others
+            Timestamp afterDue = new Timestamp(0);
+            String afterTask = "";
+            List<Map<String, Object>> reached;
+            do {
+                reached = jdbc.queryForList("select task_id, process_definition_key, task_definition_key, unit_code,"
+                        + " business_key, task_name, due_at from oversight_task t where t.due_at < ?"
+                        + " and (t.due_at > ? or (t.due_at = ? and t.task_id > ?)) and t.unit_code is not null"
+                        + " and not exists (select 1 from oversight_notification n where n.task_id = t.task_id"
+                        + " and n.level = ?) order by t.due_at, t.task_id fetch first " + PAGE + " rows only",
+                        cutoff, afterDue, afterDue, afterTask, level);
+                for (Map<String, Object> task : reached) {
+                    if (tell(sweep, task, level)) {
+                        told++;
+                    }
                 }
-                Instant due = ((Timestamp) task.get("due_at")).toInstant();
-                if (!due.isBefore(sweep.cutoff(rule.get().delayWorkingDays()))) {
-                    continue;
+                if (!reached.isEmpty()) {
+                    Map<String, Object> last = reached.get(reached.size() - 1);
+                    afterDue = (Timestamp) last.get("due_at");
+                    afterTask = (String) last.get("task_id");
                 }
-                Optional<String> unit = sweep.unitAbove((String) task.get("unit_code"), rule.get().unitOffset());
-                if (unit.isPresent() && notify(sweep, task, level, unit.get(), rule.get().role())) {
-                    told++;
-                }
-            }
+            } while (reached.size() == PAGE);
         }
         return told;
+    }
+
+    /**
+     * Tells one task's level if its rule's delay has passed; a level whose rule names no unit (above the top
+     * of the tree) or that no rule covers for this step is recorded as told to no one, so it is not read again.
+     */
+    private boolean tell(Sweep sweep, Map<String, Object> task, int level) {
+        Optional<EscalationRules.Rule> rule = EscalationRules.effective(sweep.ladder,
+                (String) task.get("process_definition_key"), (String) task.get("task_definition_key"), level);
+        if (rule.isPresent()) {
+            Instant due = ((Timestamp) task.get("due_at")).toInstant();
+            if (!due.isBefore(sweep.cutoff(rule.get().delayWorkingDays()))) {
+                return false;
+            }
+        }
+        Optional<String> unit = rule.flatMap(r -> sweep.unitAbove((String) task.get("unit_code"), r.unitOffset()));
+        return notify(sweep, task, level, unit.orElse(null), unit.isPresent() ? rule.get().role() : null);
     }
 
     /** What one sweep reads once: the ladder, the cut-off of each delay, the units and their recipients. */
@@ -169,6 +188,9 @@ public class EscalationLadder {
                         task.get("due_at"), Timestamp.from(sweep.now));
                 Long id = jdbc.queryForObject("select id from oversight_notification where task_id = ? and level = ?",
                         Long.class, taskId, level);
+                if (unit == null) {
+                    return false;
+                }
                 for (User user : sweep.recipients(unit, role)) {
                     outbox.queueNotification(id, user, level, task, sweep.unitName(unit));
                 }

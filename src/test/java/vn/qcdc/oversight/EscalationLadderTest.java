@@ -188,6 +188,24 @@ class EscalationLadderTest {
         assertThat(jdbc.queryForObject("select unit_code from oversight_notification where task_id = ? and level = 2",
                 String.class, task.getId())).isEqualTo(district);
 
+        // a level above the top of the tree tells no one, and is not read again
+        mvc.perform(post("/admin/escalations").with(csrf()).with(user("quantri").roles("admin"))
+                .param("processKey", "*").param("stepKey", "*").param("level", "4").param("delayWorkingDays", "0")
+                .param("role", "supervisor").param("unitOffset", "4")).andExpect(status().is3xxRedirection());
+        Long aboveTheTop = jdbc.queryForObject("select id from escalation_rule where process_key = '*' and level = 4",
+                Long.class);
+        try {
+            int mails = smtp.getReceivedMessages().length;
+            ladder.sweep();
+            assertThat(jdbc.queryForMap("select unit_code, role from oversight_notification where task_id = ?"
+                    + " and level = 4", task.getId())).containsEntry("UNIT_CODE", null).containsEntry("ROLE", null);
+            outbox.sendPending();
+            assertThat(smtp.getReceivedMessages()).hasSize(mails);
+        } finally {
+            mvc.perform(post("/admin/escalations/" + aboveTheTop + "/delete").with(csrf())
+                    .with(user("quantri").roles("admin"))).andExpect(status().is3xxRedirection());
+        }
+
         // the supervisors read it on their board and their home page
         String board = mvc.perform(get("/oversight").with(user(p + "sup").roles("supervisor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

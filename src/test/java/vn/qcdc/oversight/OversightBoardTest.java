@@ -301,6 +301,25 @@ class OversightBoardTest {
     }
 
     @Test
+    void aDenouncersOwnWordsNeverReachTheBoardOrItsExports() throws Exception {
+        String code = intake.submit(Submission.of(CaseKind.DENUNCIATION, Channel.IN_PERSON, communeA,
+                "Tôi, Trương Văn Kín, tố cáo cán bộ", "Tôi, Trương Văn Kín, ở ấp 3, tố cáo.", "Trương Văn Kín",
+                "Ấp 3", "0911111111", false, null, null), "test").trackingCode();
+        Task task = taskOf(code);
+        assertThat(jdbc.queryForMap("select kind, title from oversight_task where task_id = ?", task.getId()))
+                .containsEntry("KIND", "DENUNCIATION").containsEntry("TITLE", null);
+        String json = mvc.perform(as(get("/api/oversight/tasks?q=" + code), "supA", "supervisor")).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(json).contains(task.getId()).doesNotContain("Kín");
+        String csv = mvc.perform(as(get("/oversight/export.csv?q=" + code), "supA", "supervisor")).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains(code).doesNotContain("Kín");
+        String page = mvc.perform(as(get("/oversight?q=" + code), "supA", "supervisor")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(code).doesNotContain("Kín");
+    }
+
+    @Test
     void badQueriesGetAMessageAndNothingElse() throws Exception {
         Map<String, String> cases = new HashMap<>();
         cases.put("size=1000000", "phải là số từ 1 đến 200");
