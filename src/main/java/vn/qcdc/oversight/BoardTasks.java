@@ -35,7 +35,7 @@ class BoardTasks {
                 cut(r.processName(), 255), r.taskKey(), cut(r.taskName(), 255), r.unitCode(), r.candidateGroup(),
                 r.assignee(), time(r.createdAt() == null ? ClockUtil.getCurrentTime() : r.createdAt()),
                 time(r.dueAt()), time(r.followUpAt()), r.ruleCode(), r.businessKey(), r.kind(), cut(r.title(), 200));
-        counters.add(r.unitCode(), time(r.dueAt()), r.assignee(), 1);
+        counters.open(r.unitCode(), time(r.dueAt()), r.assignee(), 1);
     }
 
     /** What the counters know of a row: its unit, due date and assignee, or null where it has none. */
@@ -53,22 +53,33 @@ class BoardTasks {
         jdbc.update("update oversight_task set task_name = ?, assignee = ?, due_at = ?, follow_up_at = ?,"
                 + " candidate_group = ?, unit_code = ? where task_id = ?", cut(name, 255), assignee, time(dueAt),
                 time(followUpAt), candidateGroup, unitCode, taskId);
-        counters.add((String) old[0], (Timestamp) old[1], (String) old[2], -1);
-        counters.add(unitCode, time(dueAt), assignee, 1);
+        counters.open((String) old[0], (Timestamp) old[1], (String) old[2], -1);
+        counters.open(unitCode, time(dueAt), assignee, 1);
     }
 
     void completed(String taskId, Date dueAt) {
+        Timestamp now = time(ClockUtil.getCurrentTime());
         jdbc.update("insert into oversight_step_done (task_id, unit_code, process_definition_key, task_definition_key,"
                 + " due_at, completed_at) select task_id, unit_code, process_definition_key, task_definition_key, ?, ?"
-                + " from oversight_task where task_id = ?", time(dueAt), time(ClockUtil.getCurrentTime()), taskId);
-        delete(taskId);
+                + " from oversight_task where task_id = ?", time(dueAt), now, taskId);
+        Object[] old = remove(taskId);
+        if (old != null) {
+            counters.done((String) old[0], time(dueAt), now);
+        }
     }
 
     void delete(String taskId) {
+        remove(taskId);
+    }
+
+    /** Deletes a row and takes it off the open counters; what it held, or null where there was none. */
+    private Object[] remove(String taskId) {
         Object[] old = counted(taskId);
-        if (old != null && jdbc.update("delete from oversight_task where task_id = ?", taskId) == 1) {
-            counters.add((String) old[0], (Timestamp) old[1], (String) old[2], -1);
+        if (old == null || jdbc.update("delete from oversight_task where task_id = ?", taskId) != 1) {
+            return null;
         }
+        counters.open((String) old[0], (Timestamp) old[1], (String) old[2], -1);
+        return old;
     }
 
     private static Timestamp time(Date date) {

@@ -249,18 +249,17 @@ public class OversightBoard {
         Map<String, long[][]> perUnit = new TreeMap<>();
         if (!units.isEmpty()) {
             List<Object> args = new ArrayList<>();
-            args.add(Timestamp.from(first.atDay(1).atStartOfDay(zone()).toInstant()));
+            args.add(java.sql.Date.valueOf(first.atDay(1)));
             args.addAll(units);
-            jdbc.query("select unit_code, extract(year from completed_at) y, extract(month from completed_at) m,"
-                    + " count(*) done, sum(case when completed_at <= due_at then 1 else 0 end) on_time"
-                    + " from oversight_step_done where due_at is not null and completed_at >= ? and unit_code in ("
-                    + marks(units.size()) + ") group by unit_code, extract(year from completed_at),"
-                    + " extract(month from completed_at)", (ResultSet rs) -> {
-                        int index = axis.indexOf(YearMonth.of(rs.getInt(2), rs.getInt(3)));
+            jdbc.query("select unit_code, done_month, on_time, n from oversight_unit_month where done_month >= ? and unit_code in ("
+                    + marks(units.size()) + ")", (ResultSet rs) -> {
+                        int index = axis.indexOf(YearMonth.from(rs.getDate(2).toLocalDate()));
                         if (index >= 0) {
                             long[][] counts = perUnit.computeIfAbsent(rs.getString(1), k -> new long[axis.size()][2]);
                             counts[index][0] += rs.getLong(4);
-                            counts[index][1] += rs.getLong(5);
+                            if (rs.getBoolean(3)) {
+                                counts[index][1] += rs.getLong(4);
+                            }
                         }
                     }, args.toArray());
         }

@@ -88,6 +88,8 @@ class OversightBenchmark {
     CaseRepository cases;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    vn.qcdc.oversight.BoardCounters counters;
 
     final Map<String, String[]> table = new LinkedHashMap<>();
     boolean postgres;
@@ -143,10 +145,7 @@ class OversightBenchmark {
         table.forEach((what, v) -> System.out.printf("BENCHMARK | %s | %s | %s |%n", what, v[0], v[1]));
         System.out.println();
         if (postgres) {
-            explain("the board's first page", "select * from oversight_task t where t.unit_code in (" + unitList()
-                    + ") order by t.due_at asc nulls last, t.task_id offset 0 rows fetch next 50 rows only");
-            explain("the board's counts", "select unit_code, count(*), sum(case when due_at < now() then 1 else 0 end)"
-                    + " from oversight_task where unit_code in (" + unitList() + ") group by unit_code");
+            explainTheQueries();
         }
     }
 
@@ -305,6 +304,8 @@ class OversightBenchmark {
         if (!postgres) {
             jdbc.execute("set referential_integrity true");
         }
+        // the copies were written around the listeners that keep the board's counters
+        counters.rebuild();
     }
 
     private String series(int n) {
@@ -319,9 +320,53 @@ class OversightBenchmark {
 
     // ---- helpers ----
 
+    /** EXPLAIN ANALYZE of every query the board, the ladder, the outbox and the follow-ups run, at this size. */
+    private void explainTheQueries() {
+        String province = unitList();
+        String district = districtUnits("bench-d1");
+        String instance = jdbc.queryForObject("select process_instance_id from oversight_task where unit_code = 'bench-u7'"
+                + " fetch first 1 rows only", String.class);
+        explain("the board's first page (province)", "select * from oversight_task t where t.unit_code in (" + province
+                + ") order by t.due_at asc nulls last, t.task_id offset 0 rows fetch next 50 rows only");
+        explain("the board's filtered page (district + process)", "select * from oversight_task t where t.unit_code in ("
+                + district + ") and t.process_definition_key = 'citizen-case' order by t.due_at asc nulls last,"
+                + " t.task_id offset 0 rows fetch next 50 rows only");
+        explain("the filtered page's total", "select count(*) from oversight_task t where t.unit_code in (" + district
+                + ") and t.process_definition_key = 'citizen-case'");
+        explain("the bucket counts, from the counters", "select unit_code, sum(n), sum(case when due_day < current_date"
+                + " then n else 0 end), sum(case when due_day = current_date then n else 0 end), sum(case when due_day"
+                + " > current_date and due_day <= current_date + 3 then n else 0 end), sum(case when due_day < current_date"
+                + " and not assigned then n else 0 end) from oversight_unit_count where unit_code in (" + province
+                + ") group by unit_code");
+        explain("the bucket counts, today's tasks", "select unit_code, count(*), sum(case when assignee is null then 1"
+                + " else 0 end) from oversight_task where unit_code in (" + province + ") and due_at >= current_date"
+                + " and due_at < now() group by unit_code");
+        explain("the code search", "select * from oversight_task t where t.unit_code in (" + province + ") and"
+                + " (t.business_key = 'X' or t.process_instance_id = '" + instance + "') order by t.due_at, t.task_id"
+                + " fetch next 50 rows only");
+        explain("a follow-up finds the late step", "select task_id, task_name, due_at from oversight_task where"
+                + " process_instance_id = '" + instance + "' and task_definition_key <> 'follow-up-overdue'"
+                + " and due_at <= now() order by due_at desc fetch first 1 rows only");
+        explain("the ladder's sweep, one page of one level", "select task_id, due_at from oversight_task t where"
+                + " t.due_at < now() and (t.due_at > timestamp '1970-01-01' or (t.due_at = timestamp '1970-01-01'"
+                + " and t.task_id > '')) and t.unit_code is not null and not exists (select 1 from oversight_notification n"
+                + " where n.task_id = t.task_id and n.level = 1) order by t.due_at, t.task_id fetch first 1000 rows only");
+        explain("a supervisor's notices", "select id from oversight_notification where (unit_code = 'bench-u7' and role"
+                + " = 'supervisor') or (unit_code = 'hg' and role = 'supervisor') order by created_at desc, id desc"
+                + " fetch first 20 rows only");
+        explain("the outbox's pending mails", "select id from oversight_mail where status = 'PENDING' order by id"
+                + " fetch first 500 rows only");
+        explain("an officer's digest and /my-deadlines", "select business_key, task_name, due_at from oversight_task"
+                + " where due_at < now() + interval '1 day' and (assignee = 'tiepdan.p1' or (assignee is null and"
+                + " candidate_group in ('bench-u7:reception-officer'))) order by due_at fetch first 200 rows only");
+        explain("the on-time chart (province, 12 months)", "select unit_code, done_month, on_time, n from"
+                + " oversight_unit_month where done_month >= current_date - 365 and unit_code in (" + province + ")");
+    }
+
     private void explain(String what, String sql) {
         System.out.println("BENCHMARK EXPLAIN ANALYZE, " + what + ":");
-        jdbc.queryForList("explain (analyze, buffers) " + sql, String.class)
+        jdbc.queryForList("explain (analyze, buffers) " + sql, String.class).stream()
+                .map(l -> l.length() > 200 ? l.substring(0, 200) + " …" : l)
                 .forEach(l -> System.out.println("BENCHMARK     " + l));
     }
 

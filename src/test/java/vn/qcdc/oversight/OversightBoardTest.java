@@ -83,6 +83,12 @@ class OversightBoardTest {
     @Autowired
     BoardTasks boardTasks;
     @Autowired
+    OversightBoard board;
+    @Autowired
+    OversightScope scopes;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repositoryService;
+    @Autowired
     BoardCounters counters;
 
     String p;
@@ -301,6 +307,32 @@ class OversightBoardTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theOnTimeChartCountsTheStepsCompletedByTheirDueDate() {
+        String key = "board-one-step-" + p.substring(0, p.length() - 1);
+        repositoryService.createDeployment().addModelInstance(key + ".bpmn", org.camunda.bpm.model.bpmn.Bpmn
+                .createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent().userTask("step")
+                .camundaCandidateGroups(communeA + ":reception-officer").endEvent().done()).deploy();
+        for (int i = 0; i < 4; i++) {
+            runtimeService.startProcessInstanceByKey(key);
+        }
+        List<Task> steps = taskService.createTaskQuery().processDefinitionKey(key).list();
+        for (int i = 0; i < steps.size(); i++) {
+            Task step = steps.get(i);
+            // three due tomorrow (on time), one due yesterday (late), all completed now
+            step.setDueDate(Date.from(Instant.now().plus(i == 0 ? -1 : 1, ChronoUnit.DAYS)));
+            taskService.saveTask(step);
+            taskService.complete(step.getId());
+        }
+        Map<String, Object> chart = board.onTime(scopes.of(p + "supA", false), List.of(communeA), 12);
+        List<OversightBoard.OnTime> units = (List<OversightBoard.OnTime>) chart.get("units");
+        assertThat(units).singleElement().satisfies(u -> {
+            assertThat(u.completed().get(11)).isEqualTo(4);
+            assertThat(u.percents().get(11)).isEqualTo(75.0);
+        });
+    }
+
+    @Test
     void aDenouncersOwnWordsNeverReachTheBoardOrItsExports() throws Exception {
         String code = intake.submit(Submission.of(CaseKind.DENUNCIATION, Channel.IN_PERSON, communeA,
                 "Tôi, Trương Văn Kín, tố cáo cán bộ", "Tôi, Trương Văn Kín, ở ấp 3, tố cáo.", "Trương Văn Kín",
@@ -424,6 +456,20 @@ class OversightBoardTest {
                     + r.get("ASSIGNED"), ((Number) r.get("N")).longValue());
         }
         assertThat(counted).isEqualTo(fromRows);
+        Map<String, Long> doneFromRows = new HashMap<>();
+        for (Map<String, Object> r : jdbc.queryForList("select unit_code, due_at, completed_at from oversight_step_done"
+                + " where unit_code in (?, ?) and due_at is not null", communeA, communeB)) {
+            java.sql.Timestamp completed = (java.sql.Timestamp) r.get("COMPLETED_AT");
+            doneFromRows.merge(r.get("UNIT_CODE") + "/" + counters.dayOf(completed).withDayOfMonth(1) + "/"
+                    + !completed.after((java.sql.Timestamp) r.get("DUE_AT")), 1L, Long::sum);
+        }
+        Map<String, Long> doneCounted = new HashMap<>();
+        for (Map<String, Object> r : jdbc.queryForList("select unit_code, done_month, on_time, n from oversight_unit_month"
+                + " where unit_code in (?, ?) and n <> 0", communeA, communeB)) {
+            doneCounted.put(r.get("UNIT_CODE") + "/" + ((java.sql.Date) r.get("DONE_MONTH")).toLocalDate() + "/"
+                    + r.get("ON_TIME"), ((Number) r.get("N")).longValue());
+        }
+        assertThat(doneCounted).isEqualTo(doneFromRows);
         // and the bucket counts read from them equal a count of the rows themselves
         JsonNode summary = api("supD", "/api/oversight/summary");
         java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
