@@ -19,7 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.qcdc.identity.Role;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
-import vn.qcdc.petitions.CaseAccess;
+import vn.qcdc.identity.Officer;
+import vn.qcdc.identity.Officers;
 
 /** Officers of the unit: the questions, questions received in person, and the head's decision on each. */
 @Controller
@@ -27,24 +28,24 @@ class DialogueController {
 
     private final DialogueCatalogue catalogue;
     private final DialogueQuestions questions;
-    private final CaseAccess access;
+    private final Officers officers;
     private final OrgUnitRepository units;
     private final MessageSource messages;
     private final DialogueCancellation cancellation;
 
-    DialogueController(DialogueCatalogue catalogue, DialogueQuestions questions, CaseAccess access, OrgUnitRepository units,
+    DialogueController(DialogueCatalogue catalogue, DialogueQuestions questions, Officers officers, OrgUnitRepository units,
             MessageSource messages, DialogueCancellation cancellation) {
         this.cancellation = cancellation;
         this.catalogue = catalogue;
         this.questions = questions;
-        this.access = access;
+        this.officers = officers;
         this.units = units;
         this.messages = messages;
     }
 
     @GetMapping("/dialogues")
     String list(Authentication user, Model model) {
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         model.addAttribute("dialogues", catalogue.ofUnits(reader.units()));
         model.addAttribute("units", new PortalDialogueController.UnitNames(units));
         return "dialogue/list";
@@ -52,14 +53,14 @@ class DialogueController {
 
     @GetMapping("/dialogues/{id}")
     String detail(@PathVariable long id, Authentication user, Model model) {
-        return show(readable(id, access.reader(user.getName())), access.reader(user.getName()), model);
+        return show(readable(id, officers.of(user.getName())), officers.of(user.getName()), model);
     }
 
     @PostMapping("/dialogues/{id}/questions")
     String add(@PathVariable long id, @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "") String askerName, Authentication user, Model model, Locale locale,
             HttpServletResponse response) {
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         Dialogue d = readable(id, reader);
         if (!reader.units().contains(d.unitCode())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
@@ -76,7 +77,7 @@ class DialogueController {
     String mark(@PathVariable long id, @PathVariable long questionId, @RequestParam(defaultValue = "") String outcome,
             @RequestParam(defaultValue = "") String owner, @RequestParam(defaultValue = "") String due,
             Authentication user, Model model, Locale locale, HttpServletResponse response) {
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         Dialogue d = readable(id, reader);
         if (!reader.inUnit(d.unitCode(), Role.UNIT_HEAD)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
@@ -91,7 +92,7 @@ class DialogueController {
 
     @PostMapping("/dialogues/{id}/cancel")
     String cancel(@PathVariable long id, Authentication user, Model model, Locale locale, HttpServletResponse response) {
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         Dialogue d = readable(id, reader);
         if (!reader.inUnit(d.unitCode(), Role.UNIT_HEAD)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
@@ -104,14 +105,14 @@ class DialogueController {
         }
     }
 
-    private String refused(DialogueRejectedException e, Dialogue d, CaseAccess.Reader reader, Model model, Locale locale,
+    private String refused(DialogueRejectedException e, Dialogue d, Officer reader, Model model, Locale locale,
             HttpServletResponse response) {
         response.setStatus(400);
         model.addAttribute("problem", messages.getMessage(e.messageKey(), e.args(), locale));
         return show(d, reader, model);
     }
 
-    private String show(Dialogue d, CaseAccess.Reader reader, Model model) {
+    private String show(Dialogue d, Officer reader, Model model) {
         model.addAttribute("dialogue", d);
         model.addAttribute("unitName", units.find(d.unitCode()).map(OrgUnit::name).orElse(d.unitCode()));
         model.addAttribute("questions", catalogue.questions(d.id()));
@@ -121,7 +122,7 @@ class DialogueController {
         return "dialogue/detail";
     }
 
-    private Dialogue readable(long id, CaseAccess.Reader reader) {
+    private Dialogue readable(long id, Officer reader) {
         Dialogue d = catalogue.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!reader.readsEverything() && !reader.units().contains(d.unitCode())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);

@@ -1,6 +1,6 @@
 package vn.qcdc.dialogue;
 
-import vn.qcdc.web.SlidingWindowLimit;
+import vn.qcdc.platform.SlidingWindowLimit;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -13,7 +13,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import vn.qcdc.identity.EngineRefusal;
+import vn.qcdc.platform.EngineRefusal;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.identity.SystemAuthority;
 import org.springframework.stereotype.Component;

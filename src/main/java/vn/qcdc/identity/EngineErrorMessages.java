@@ -25,6 +25,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import vn.qcdc.platform.EngineRefusal;
 
 /**
  * Camunda's REST doors (/engine-rest, and the webapps' /camunda/api that Tasklist uses) wrap every

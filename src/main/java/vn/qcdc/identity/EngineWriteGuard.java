@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.qcdc.platform.PlainText;
+import vn.qcdc.platform.EngineRefusal;
 
 /**
  * The engine's trust boundary, one place for every door (Tasklist, /engine-rest, the webapps' API, our

@@ -20,6 +20,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.qcdc.platform.EngineRefusal;
 
 /**
  * Auditors read, through Camunda's REST doors as everywhere: any call of theirs that is not a read is

@@ -20,7 +20,8 @@ import vn.qcdc.dialogue.DialogueStats;
 import vn.qcdc.identity.Role;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
-import vn.qcdc.petitions.CaseAccess;
+import vn.qcdc.identity.Officer;
+import vn.qcdc.identity.Officers;
 
 /**
  * One inspected unit for the officers concerned: the facts beside each target in scope, the unit's self-report,
@@ -41,21 +42,21 @@ class InspectionPages {
     private final InspectionStore store;
     private final OrgUnitRepository units;
     private final DialogueStats dialogues;
-    private final CaseAccess access;
+    private final Officers officers;
     private final MessageSource messages;
 
-    InspectionPages(InspectionStore store, OrgUnitRepository units, DialogueStats dialogues, CaseAccess access,
+    InspectionPages(InspectionStore store, OrgUnitRepository units, DialogueStats dialogues, Officers officers,
             MessageSource messages) {
         this.store = store;
         this.units = units;
         this.dialogues = dialogues;
-        this.access = access;
+        this.officers = officers;
         this.messages = messages;
     }
 
     @GetMapping("/inspections")
     String list(Authentication user, Model model) {
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         List<String> steeringUnits = reader.units().stream()
                 .filter(u -> reader.inUnit(u, Role.STEERING_SECRETARY) || reader.inUnit(u, Role.STEERING_HEAD)).toList();
         Map<String, String> names = new java.util.HashMap<>();
@@ -70,7 +71,7 @@ class InspectionPages {
         InspectionStore.PlanUnit pu = store.planUnit(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         InspectionStore.Plan plan = store.plan(pu.planId()).orElseThrow();
         List<String> team = store.team(plan.id());
-        if (!mayRead(access.reader(user.getName()), plan, team)) {
+        if (!mayRead(officers.of(user.getName()), plan, team)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         OrgUnit unit = units.find(pu.unitCode()).orElseThrow();
@@ -117,7 +118,7 @@ class InspectionPages {
         return facts;
     }
 
-    static boolean mayRead(CaseAccess.Reader reader, InspectionStore.Plan plan, List<String> team) {
+    static boolean mayRead(Officer reader, InspectionStore.Plan plan, List<String> team) {
         return reader.readsEverything() || team.contains(reader.userId())
                 || reader.inUnit(plan.steeringUnit(), Role.STEERING_SECRETARY)
                 || reader.inUnit(plan.steeringUnit(), Role.STEERING_HEAD);

@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import vn.qcdc.identity.EngineRefusal;
+import vn.qcdc.platform.EngineRefusal;
 import vn.qcdc.identity.Role;
 import vn.qcdc.identity.SystemAuthority;
 import vn.qcdc.organization.OrgUnitRepository;

@@ -1,12 +1,6 @@
 package vn.qcdc.open311;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,20 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.petitions.CaseKind;
 import vn.qcdc.petitions.CaseNotes;
-import vn.qcdc.petitions.CaseStatus;
+import vn.qcdc.petitions.PublicCases;
+import vn.qcdc.petitions.PublicCases.PublicCase;
 
-/**
- * The public face of cases for GET requests. Privacy first: the query never even reads the citizen's name,
- * address or contact, and never a denunciation (only the kinds of {@link Open311Catalogue#PUBLISHED}).
- */
-@Repository
+/** The public face of cases for GET requests: only the kinds of {@link Open311Catalogue#PUBLISHED}, redacted. */
+@Component
 class Open311Requests {
 
     static final int MAX_RESULTS = 1000;
@@ -36,26 +27,15 @@ class Open311Requests {
     record Query(List<String> codes, List<CaseKind> kinds, Boolean open, Instant from, Instant to) {
     }
 
-    /** The only columns Open311 ever reads: nothing that names or locates the citizen. */
-    private record PublicCase(long id, String trackingCode, CaseKind kind, String unitCode, String content,
-            CaseStatus status, Instant receivedAt, Instant nextDeadline, Instant statutoryDeadline, Instant decisionAt,
-            Instant closedAt) {
-    }
-
-    // a complaint is about the complainant's own rights: only its title is published, never its text
-    private static final String COLUMNS = "id, tracking_code, kind, unit_code,"
-            + " case when kind = 'COMPLAINT' then title else content end as content, status, received_at,"
-            + " next_deadline, statutory_deadline, decision_at, closed_at";
-
-    private final JdbcTemplate jdbc;
+    private final PublicCases cases;
     private final CaseNotes notes;
     private final OrgUnitRepository units;
     private final Open311Catalogue catalogue;
     private final Open311Dates dates;
 
-    Open311Requests(JdbcTemplate jdbc, CaseNotes notes, OrgUnitRepository units, Open311Catalogue catalogue,
+    Open311Requests(PublicCases cases, CaseNotes notes, OrgUnitRepository units, Open311Catalogue catalogue,
             Open311Dates dates) {
-        this.jdbc = jdbc;
+        this.cases = cases;
         this.notes = notes;
         this.units = units;
         this.catalogue = catalogue;
@@ -63,41 +43,14 @@ class Open311Requests {
     }
 
     Optional<GeoReport.Request> find(String trackingCode, Locale locale) {
-        List<Object> args = new ArrayList<>(List.of(trackingCode.trim().toUpperCase(Locale.ROOT)));
-        String sql = "select " + COLUMNS + " from citizen_case where tracking_code = ? and "
-                + kindsIn(Open311Catalogue.PUBLISHED, args);
-        return jdbc.query(sql, Open311Requests::map, args.toArray()).stream().findFirst()
-                .map(c -> view(c, locale, new HashMap<>()));
+        return cases.find(trackingCode, Open311Catalogue.PUBLISHED).map(c -> view(c, locale, new HashMap<>()));
     }
 
     List<GeoReport.Request> list(Query q, Locale locale) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from citizen_case where ")
-                .append(kindsIn(Open311Catalogue.PUBLISHED, args));
-        if (q.codes() != null) {
-            sql.append(" and tracking_code in (").append(marks(q.codes().size())).append(')');
-            q.codes().forEach(c -> args.add(c.toUpperCase(Locale.ROOT)));
-        }
-        if (q.kinds() != null) {
-            sql.append(" and ").append(kindsIn(q.kinds(), args));
-        }
-        if (q.open() != null) {
-            List<String> statuses = Arrays.stream(CaseStatus.values()).filter(s -> s.finished() != q.open())
-                    .map(Enum::name).toList();
-            sql.append(" and status in (").append(marks(statuses.size())).append(')');
-            args.addAll(statuses);
-        }
-        if (q.from() != null) {
-            sql.append(" and received_at >= ?");
-            args.add(Timestamp.from(q.from()));
-        }
-        if (q.to() != null) {
-            sql.append(" and received_at <= ?");
-            args.add(Timestamp.from(q.to()));
-        }
-        sql.append(" order by received_at desc, id desc fetch first ").append(MAX_RESULTS).append(" rows only");
+        List<CaseKind> kinds = q.kinds() == null ? Open311Catalogue.PUBLISHED
+                : q.kinds().stream().filter(Open311Catalogue.PUBLISHED::contains).toList();
         Map<String, String> unitNames = new HashMap<>();
-        return jdbc.query(sql.toString(), Open311Requests::map, args.toArray()).stream()
+        return cases.list(new PublicCases.Query(q.codes(), kinds, q.open(), q.from(), q.to(), MAX_RESULTS)).stream()
                 .map(c -> view(c, locale, unitNames)).toList();
     }
 
@@ -113,27 +66,5 @@ class Open311Requests {
         return new GeoReport.Request(c.trackingCode(), c.status().finished() ? "closed" : "open", statusNotes,
                 catalogue.serviceName(c.kind(), locale), c.kind().name(), PublishedText.redact(c.content()), agency,
                 dates.format(c.receivedAt()), dates.format(updated), dates.format(expected));
-    }
-
-    private static String kindsIn(List<CaseKind> kinds, List<Object> args) {
-        List<CaseKind> allowed = kinds.stream().filter(Open311Catalogue.PUBLISHED::contains).distinct().toList();
-        args.addAll(allowed.stream().map(Enum::name).toList());
-        return allowed.isEmpty() ? "1 = 0" : "kind in (" + marks(allowed.size()) + ")";
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static PublicCase map(ResultSet rs, int row) throws SQLException {
-        return new PublicCase(rs.getLong("id"), rs.getString("tracking_code"), CaseKind.valueOf(rs.getString("kind")),
-                rs.getString("unit_code"), rs.getString("content"), CaseStatus.valueOf(rs.getString("status")),
-                instant(rs, "received_at"), instant(rs, "next_deadline"), instant(rs, "statutory_deadline"),
-                instant(rs, "decision_at"), instant(rs, "closed_at"));
     }
 }

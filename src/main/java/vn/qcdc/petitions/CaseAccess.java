@@ -1,15 +1,13 @@
 package vn.qcdc.petitions;
 
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import vn.qcdc.identity.SystemAuthority;
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.identity.Officer;
 import vn.qcdc.identity.Role;
 
 /**
@@ -32,59 +30,28 @@ public class CaseAccess {
         this.historyService = historyService;
     }
 
-    /** The signed-in officer's view of the world: their groups, read once per request. */
-    public record Reader(String userId, Set<String> groups) {
-
-        public boolean has(Role role) {
-            return groups.contains(role.groupId()) || (role == Role.ADMIN && groups.contains("camunda-admin"));
-        }
-
-        public boolean inUnit(String unitCode, Role role) {
-            return groups.contains(role.groupOf(unitCode));
-        }
-
-        public boolean readsEverything() {
-            return has(Role.AUDITOR) || has(Role.ADMIN);
-        }
-
-        public List<String> units() {
-            return groups.stream().filter(g -> g.contains(":")).map(g -> g.substring(0, g.indexOf(':'))).distinct().sorted()
-                    .toList();
-        }
-    }
-
-    /** The groups the request's engine authentication already carries (set once per request), else one query. */
-    public Reader reader(String userId) {
-        var current = identityService.getCurrentAuthentication();
-        if (current != null && userId.equals(current.getUserId()) && current.getGroupIds() != null) {
-            return new Reader(userId, Set.copyOf(current.getGroupIds()));
-        }
-        return SystemAuthority.call(identityService, () -> new Reader(userId, identityService.createGroupQuery().groupMember(userId)
-                .list().stream().map(Group::getId).collect(Collectors.toSet())));
-    }
-
-    public boolean canRead(Reader reader, CitizenCase c) {
+    public boolean canRead(Officer reader, CitizenCase c) {
         return reader.readsEverything() || reader.units().contains(c.unitCode());
     }
 
     /** Officers of the unit write internal notes; its People's Inspection Board writes supervision comments. */
-    public CaseNotes.Visibility noteKindFor(Reader reader, CitizenCase c) {
+    public CaseNotes.Visibility noteKindFor(Officer reader, CitizenCase c) {
         if (reader.inUnit(c.unitCode(), Role.PEOPLE_INSPECTOR)) {
             return CaseNotes.Visibility.SUPERVISION;
         }
         return reader.units().contains(c.unitCode()) ? CaseNotes.Visibility.INTERNAL : null;
     }
 
-    public boolean canUpload(Reader reader, CitizenCase c) {
+    public boolean canUpload(Officer reader, CitizenCase c) {
         return reader.units().contains(c.unitCode()) && !reader.inUnit(c.unitCode(), Role.PEOPLE_INSPECTOR);
     }
 
     /** Reception officers of the unit print (and reprint) the citizen's receipt, which issues a new PIN. */
-    public boolean canIssueReceipt(Reader reader, CitizenCase c) {
+    public boolean canIssueReceipt(Officer reader, CitizenCase c) {
         return reader.inUnit(c.unitCode(), Role.RECEPTION_OFFICER);
     }
 
-    public boolean canSeeIdentity(Reader reader, CitizenCase c) {
+    public boolean canSeeIdentity(Officer reader, CitizenCase c) {
         if (c.kind() != CaseKind.DENUNCIATION) {
             return false;
         }

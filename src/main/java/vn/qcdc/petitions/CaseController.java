@@ -32,6 +32,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.identity.Officer;
+import vn.qcdc.identity.Officers;
 
 /** The officers' case pages: the file, its documents, notes and history; the denouncer's identity only where the law allows. */
 @Controller
@@ -46,6 +48,7 @@ class CaseController {
     private final CaseAttachments attachments;
     private final AttachmentChecker checker;
     private final CaseAccess access;
+    private final Officers officers;
     private final IdentityVault vault;
     private final OrgUnitRepository units;
     private final HistoryService historyService;
@@ -55,7 +58,7 @@ class CaseController {
     private final TrackingLock lock;
 
     CaseController(CaseRepository cases, CaseNotes notes, CaseAttachments attachments, AttachmentChecker checker,
-            CaseAccess access, IdentityVault vault, OrgUnitRepository units, HistoryService historyService,
+            CaseAccess access, Officers officers, IdentityVault vault, OrgUnitRepository units, HistoryService historyService,
             IdentityService identityService, MessageSource messages, CaseCodes codes, TrackingLock lock,
             CaseProcessStart processStart) {
         this.processStart = processStart;
@@ -66,6 +69,7 @@ class CaseController {
         this.attachments = attachments;
         this.checker = checker;
         this.access = access;
+        this.officers = officers;
         this.vault = vault;
         this.units = units;
         this.historyService = historyService;
@@ -75,13 +79,13 @@ class CaseController {
 
     @GetMapping("/cases")
     String list(Authentication user, Model model) {
-        model.addAttribute("cases", visible(access.reader(user.getName())));
+        model.addAttribute("cases", visible(officers.of(user.getName())));
         return "cases/list";
     }
 
     @GetMapping("/cases/{code}")
     String detail(@PathVariable String code, Authentication user, Model model) {
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         CitizenCase c = readable(code, reader);
         model.addAttribute("c", c);
         model.addAttribute("unitName", units.find(c.unitCode()).map(u -> u.name()).orElse(c.unitCode()));
@@ -99,7 +103,7 @@ class CaseController {
     /** A deliberate, recorded act: the identity is shown on this response only. */
     @PostMapping("/cases/{code}/identity")
     String identity(@PathVariable String code, Authentication user, Model model) {
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         CitizenCase c = readable(code, reader);
         if (!access.canSeeIdentity(reader, c)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
@@ -115,7 +119,7 @@ class CaseController {
      */
     @PostMapping("/cases/{code}/receipt")
     String receipt(@PathVariable String code, Authentication user, Model model) {
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         CitizenCase c = readable(code, reader);
         if (!access.canIssueReceipt(reader, c)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
@@ -132,7 +136,7 @@ class CaseController {
     @PostMapping("/cases/{code}/notes")
     String addNote(@PathVariable String code, @RequestParam(defaultValue = "") String text, Authentication user,
             RedirectAttributes redirect) {
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         CitizenCase c = readable(code, reader);
         CaseNotes.Visibility kind = access.noteKindFor(reader, c);
         if (kind == null) {
@@ -150,7 +154,7 @@ class CaseController {
     @PostMapping("/cases/{code}/attachments")
     String upload(@PathVariable String code, @RequestParam(required = false) List<MultipartFile> files, Authentication user,
             RedirectAttributes redirect, Locale locale) throws IOException {
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         CitizenCase c = readable(code, reader);
         if (!access.canUpload(reader, c)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
@@ -178,7 +182,7 @@ class CaseController {
 
     @GetMapping("/cases/{code}/attachments/{id}")
     ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable long id, Authentication user) {
-        CitizenCase c = readable(code, access.reader(user.getName()));
+        CitizenCase c = readable(code, officers.of(user.getName()));
         var meta = attachments.of(c.id()).stream().filter(a -> a.id() == id).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         byte[] data = attachments.content(c.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -195,7 +199,7 @@ class CaseController {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             csv.printRecord("tracking_code", "kind", "channel", "unit_code", "title", "status", "received_at",
                     "statutory_deadline", "decision_at", "closed_at");
-            for (CitizenCase c : visible(access.reader(user.getName()))) {
+            for (CitizenCase c : visible(officers.of(user.getName()))) {
                 csv.printRecord(java.util.stream.Stream.of(c.trackingCode(),
                         messages.getMessage(c.kind().messageKey(), null, locale), c.channel(), c.unitCode(), c.title(),
                         messages.getMessage(c.status().messageKey(), null, locale), c.receivedAt(), c.statutoryDeadline(),
@@ -206,14 +210,14 @@ class CaseController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ho-so.csv\"").body("\uFEFF" + out);
     }
 
-    private List<CitizenCase> visible(CaseAccess.Reader reader) {
+    private List<CitizenCase> visible(Officer reader) {
         if (reader.readsEverything()) {
             return cases.findByKinds(List.of(CaseKind.values()), LIST_LIMIT);
         }
         return cases.findByUnits(reader.units(), LIST_LIMIT);
     }
 
-    private CitizenCase readable(String code, CaseAccess.Reader reader) {
+    private CitizenCase readable(String code, Officer reader) {
         CitizenCase c = cases.findByCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!access.canRead(reader, c)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import vn.qcdc.identity.EngineRefusal;
+import vn.qcdc.platform.EngineRefusal;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.organization.OrgUnitType;

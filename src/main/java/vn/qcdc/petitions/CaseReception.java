@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import vn.qcdc.identity.EngineRefusal;
+import vn.qcdc.platform.EngineRefusal;
 import vn.qcdc.identity.Role;
 import vn.qcdc.identity.SystemAuthority;
 import vn.qcdc.organization.OrgUnitRepository;

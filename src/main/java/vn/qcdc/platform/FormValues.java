@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 
-import vn.qcdc.identity.EngineRefusal;
 
 /**
  * Reads what a Camunda Form submitted (strings, numbers, dates as text or Date) in the steps of the

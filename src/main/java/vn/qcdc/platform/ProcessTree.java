@@ -4,7 +4,6 @@ import java.util.function.LongFunction;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-import vn.qcdc.identity.EngineRefusal;
 
 /**
  * Which business object a step may write: the one its own process tree owns. Steps never trust an id

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import vn.qcdc.web.SlidingWindowLimit;
+import vn.qcdc.platform.SlidingWindowLimit;
 
 /** Public comments per client address (default 5 per 10 minutes). */
 @Component

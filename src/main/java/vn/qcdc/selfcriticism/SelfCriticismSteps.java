@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import vn.qcdc.identity.EngineRefusal;
+import vn.qcdc.platform.EngineRefusal;
 import vn.qcdc.identity.Role;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.organization.OrgUnit;

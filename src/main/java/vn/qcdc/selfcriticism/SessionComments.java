@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.qcdc.identity.Officers;
 import vn.qcdc.identity.Role;
 
 /** Citizens' comments on a session: from the portal (moderated) or entered by reception officers. */
@@ -19,12 +19,12 @@ public class SessionComments {
 
     private final SelfCriticismStore store;
     private final CommentRateLimit rateLimit;
-    private final JdbcTemplate jdbc;
+    private final Officers officers;
 
-    SessionComments(SelfCriticismStore store, CommentRateLimit rateLimit, JdbcTemplate jdbc) {
+    SessionComments(SelfCriticismStore store, CommentRateLimit rateLimit, Officers officers) {
         this.store = store;
         this.rateLimit = rateLimit;
-        this.jdbc = jdbc;
+        this.officers = officers;
     }
 
     /** A citizen's comment from the portal: pending until a reception officer of the unit approves it. */
@@ -75,9 +75,7 @@ public class SessionComments {
 
     /** The units where this user is a reception officer. */
     public List<String> receptionUnits(String user) {
-        String suffix = ":" + Role.RECEPTION_OFFICER.groupId();
-        return jdbc.queryForList("select GROUP_ID_ from ACT_ID_MEMBERSHIP where USER_ID_ = ?", String.class, user).stream()
-                .filter(g -> g.endsWith(suffix)).map(g -> g.substring(0, g.length() - suffix.length())).sorted().toList();
+        return officers.of(user).unitsWhere(Role.RECEPTION_OFFICER);
     }
 
     private void requireReceptionOfficer(String user, String unitCode) {

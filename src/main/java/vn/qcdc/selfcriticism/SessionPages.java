@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.identity.Officers;
 
 /**
  * The public notice of a session with the comment form (no sign-in), and the reception officers' moderation page,
@@ -35,13 +35,13 @@ class SessionPages {
     private final SelfCriticismStore store;
     private final SessionComments comments;
     private final OrgUnitRepository units;
-    private final JdbcTemplate jdbc;
+    private final Officers officers;
 
-    SessionPages(SelfCriticismStore store, SessionComments comments, OrgUnitRepository units, JdbcTemplate jdbc) {
+    SessionPages(SelfCriticismStore store, SessionComments comments, OrgUnitRepository units, Officers officers) {
         this.store = store;
         this.comments = comments;
         this.units = units;
-        this.jdbc = jdbc;
+        this.officers = officers;
     }
 
     @GetMapping("/portal/sessions")
@@ -160,13 +160,8 @@ class SessionPages {
     }
 
     private List<OfficialView> officials(long sessionId) {
-        return store.officials(sessionId).stream().map(o -> new OfficialView(o.id(), o.userId(), displayName(o.userId()),
+        return store.officials(sessionId).stream().map(o -> new OfficialView(o.id(), o.userId(), officers.displayName(o.userId()),
                 o.title(), o.response(), o.peopleAssessment())).toList();
-    }
-
-    private String displayName(String userId) {
-        return jdbc.query("select FIRST_, LAST_ from ACT_ID_USER where ID_ = ?",
-                rs -> rs.next() ? (rs.getString(1) + " " + rs.getString(2)).trim() : userId, userId);
     }
 
     private static Long official(String value) {

@@ -19,7 +19,8 @@ import vn.qcdc.identity.Role;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.organization.OrgUnitType;
-import vn.qcdc.petitions.CaseAccess;
+import vn.qcdc.identity.Officer;
+import vn.qcdc.identity.Officers;
 
 /** Signed-in pages of the periodic reviews: list, a review's reports and consolidated figures, a unit's report form, classification. */
 @Controller
@@ -33,13 +34,13 @@ class ReviewPages {
 
     private final ReviewStore store;
     private final ReviewReports reports;
-    private final CaseAccess access;
+    private final Officers officers;
     private final OrgUnitRepository units;
 
-    ReviewPages(ReviewStore store, ReviewReports reports, CaseAccess access, OrgUnitRepository units) {
+    ReviewPages(ReviewStore store, ReviewReports reports, Officers officers, OrgUnitRepository units) {
         this.store = store;
         this.reports = reports;
-        this.access = access;
+        this.officers = officers;
         this.units = units;
     }
 
@@ -54,7 +55,7 @@ class ReviewPages {
             HttpServletResponse response) {
         ReviewStore.Review review = store.review(id).orElse(null);
         List<ReviewStore.Report> reportsOfReview = review == null ? List.of() : store.reports(id);
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         String chosen = review == null ? null : unit != null && !unit.isBlank() ? unit : defaultRoot(reader, reportsOfReview);
         if (review != null && !mayRead(reader, chosen)) {
             response.setStatus(403);
@@ -80,7 +81,7 @@ class ReviewPages {
     }
 
     /** The province's figures for those who may read them, else those of the reader's own highest reporting unit. */
-    private String defaultRoot(CaseAccess.Reader reader, List<ReviewStore.Report> reportsOfReview) {
+    private String defaultRoot(Officer reader, List<ReviewStore.Report> reportsOfReview) {
         String province = province(reportsOfReview);
         if (mayRead(reader, province)) {
             return province;
@@ -94,7 +95,7 @@ class ReviewPages {
      * A unit's report, and figures consolidated at a unit, are read by that unit, the units above it in
      * the tree (the steering committee sits at the top), and auditors.
      */
-    private boolean mayRead(CaseAccess.Reader reader, String unitCode) {
+    private boolean mayRead(Officer reader, String unitCode) {
         if (reader.readsEverything()) {
             return true;
         }
@@ -122,7 +123,7 @@ class ReviewPages {
             input.add(new ReviewReports.SectionInput(t, form.get("num" + t), form.get("den" + t), form.get("narrative" + t),
                     form.get("evidence" + t)));
         }
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         try {
             reports.submit(id, unit, user.getName(), reader.groups(), input);
             return "redirect:/reviews/" + id + "/units/" + unit + "?sent";
@@ -143,7 +144,7 @@ class ReviewPages {
             model.addAttribute("reviews", store.reviews());
             return "steering/list";
         }
-        if (!mayRead(access.reader(user.getName()), unit)) {
+        if (!mayRead(officers.of(user.getName()), unit)) {
             response.setStatus(403);
             model.addAttribute("error", "steering.error.not-yours");
             model.addAttribute("reviews", store.reviews());
@@ -156,7 +157,7 @@ class ReviewPages {
             rows.add(s == null ? new TargetRow(t, null, null, form == null ? "" : form.getOrDefault("narrative" + t, ""), "")
                     : new TargetRow(t, s.numerator(), s.denominator(), s.narrative(), s.evidence()));
         }
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         model.addAttribute("review", review);
         model.addAttribute("report", report);
         model.addAttribute("rows", rows);
@@ -169,7 +170,7 @@ class ReviewPages {
     @GetMapping("/classification")
     String classification(@RequestParam(required = false) Integer year, Authentication user, Model model) {
         int y = year == null ? LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear() : year;
-        CaseAccess.Reader reader = access.reader(user.getName());
+        Officer reader = officers.of(user.getName());
         boolean all = reader.has(Role.STEERING_SECRETARY) && reader.units().stream().anyMatch(this::provinceLevel)
                 || reader.has(Role.STEERING_HEAD) || reader.readsEverything();
         List<String> mine = reader.units();

@@ -36,6 +36,7 @@ import vn.qcdc.inspection.InspectionSteps;
 import vn.qcdc.selfcriticism.SelfCriticismSteps;
 import vn.qcdc.steering.ReviewSteps;
 import vn.qcdc.support.DemoUsers;
+import vn.qcdc.platform.EngineRefusal;
 
 /**
  * Every user task of every deployed process, present and future, found in the deployed models: an

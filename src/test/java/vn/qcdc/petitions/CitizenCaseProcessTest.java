@@ -122,8 +122,8 @@ class CitizenCaseProcessTest {
         Receipt r = file(CaseKind.PETITION, DemoUsers.COMMUNE_A, Instant.now(), false);
         String taskId = task(r, "classify-case").getId();
         assertThatThrownBy(() -> taskService.complete(taskId, vars("competent", false, "forwardUnitCode", "no-such-unit")))
-                .isInstanceOf(vn.qcdc.identity.EngineRefusal.class)
-                .extracting(e -> ((vn.qcdc.identity.EngineRefusal) e).messageKey()).isEqualTo("case.forward.invalid");
+                .isInstanceOf(vn.qcdc.platform.EngineRefusal.class)
+                .extracting(e -> ((vn.qcdc.platform.EngineRefusal) e).messageKey()).isEqualTo("case.forward.invalid");
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
         assertThat(caseOf(r).unitCode()).isEqualTo(DemoUsers.COMMUNE_A);
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import vn.qcdc.identity.EngineRefusal;
+import vn.qcdc.platform.EngineRefusal;
 import vn.qcdc.identity.SystemAuthority;
 import vn.qcdc.support.CaseProcessStartOnCommit;
 import vn.qcdc.support.DemoUsers;

@@ -78,7 +78,7 @@ class ReceptionIntakeTest {
         Map<String, Object> form = form("HOTLINE", List.of("DENUNCIATION"));
         form.put("anonymous", true);
         form.put("unitCode", "no-such-unit");
-        assertThatThrownBy(() -> startAs("tiepdan.p1", form)).isInstanceOf(vn.qcdc.identity.EngineRefusal.class)
+        assertThatThrownBy(() -> startAs("tiepdan.p1", form)).isInstanceOf(vn.qcdc.platform.EngineRefusal.class)
                 .hasMessageContaining("case.unit.unknown").hasMessageContaining("case.anonymous.denunciation");
         assertThat(jdbc.queryForObject("select count(*) from citizen_case", Long.class)).isEqualTo(before);
     }
@@ -88,8 +88,8 @@ class ReceptionIntakeTest {
         long before = jdbc.queryForObject("select count(*) from citizen_case", Long.class);
         Map<String, Object> form = form("IN_PERSON", List.of("PETITION"));
         form.put("unitCode", DemoUsers.COMMUNE_B);
-        assertThatThrownBy(() -> startAs("tiepdan.p1", form)).isInstanceOf(vn.qcdc.identity.EngineRefusal.class)
-                .extracting(e -> ((vn.qcdc.identity.EngineRefusal) e).messageKey()).isEqualTo("case.reception.not-your-unit");
+        assertThatThrownBy(() -> startAs("tiepdan.p1", form)).isInstanceOf(vn.qcdc.platform.EngineRefusal.class)
+                .extracting(e -> ((vn.qcdc.platform.EngineRefusal) e).messageKey()).isEqualTo("case.reception.not-your-unit");
         // through Tasklist's door the officer reads why, in Vietnamese, and nothing was opened
         WebSession officer = new WebSession(port);
         officer.signIn("tiepdan.p1", DemoUsers.PASSWORD);

@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.assertj.core.api.ThrowingConsumer;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-import vn.qcdc.identity.EngineRefusal;
+import vn.qcdc.platform.EngineRefusal;
 
 /** What a refusal says to the user, in Vietnamese, for assertions on exceptions thrown by the engine. */
 public final class Refusals {

@@ -1,4 +1,4 @@
-package vn.qcdc.identity;
+package vn.qcdc.platform;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import org.springframework.context.MessageSource;
 /**
  * A user's mistake or a forbidden write, refused by the engine with a message for the user. It is a
  * form validation failure to the engine, so Camunda's REST answers 400 and rolls everything back. The
- * message carries its key and arguments between markers; {@link EngineErrorMessages} turns it into the
+ * message carries its key and arguments between markers; {@code identity.EngineErrorMessages} turns it into the
  * user's language on every door, and {@link #text} does the same for our own pages.
  */
 public class EngineRefusal extends FormFieldValidationException {
@@ -90,7 +90,7 @@ public class EngineRefusal extends FormFieldValidationException {
     }
 
     /** The refusal inside a message an engine door built around ours, in the user's language; null if none. */
-    static String findIn(String message, MessageSource messages, Locale locale) {
+    public static String findIn(String message, MessageSource messages, Locale locale) {
         if (message == null) {
             return null;
         }

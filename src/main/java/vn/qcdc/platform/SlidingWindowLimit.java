@@ -1,4 +1,4 @@
-package vn.qcdc.web;
+package vn.qcdc.platform;
 
 import java.time.Duration;
 import java.time.Instant;
