@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import vn.qcdc.identity.SystemAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.qcdc.platform.Refusal;
 
 /** The head calls off a planned dialogue: the notice says so, questions stop, the process ends. */
 @Service
@@ -22,9 +23,9 @@ public class DialogueCancellation {
 
     @Transactional
     public void cancel(long dialogueId, String by) {
-        Dialogue d = dialogues.find(dialogueId).orElseThrow(() -> new DialogueRejectedException("dialogue.unknown"));
+        Dialogue d = dialogues.find(dialogueId).orElseThrow(() -> new Refusal("dialogue.unknown"));
         if (!d.open()) {
-            throw new DialogueRejectedException("dialogue.cancel.not-planned");
+            throw new Refusal("dialogue.cancel.not-planned");
         }
         dialogues.cancelled(d.id());
         if (d.processInstanceId() != null) {

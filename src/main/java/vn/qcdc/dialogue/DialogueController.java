@@ -21,6 +21,7 @@ import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.identity.Officer;
 import vn.qcdc.identity.Officers;
+import vn.qcdc.platform.Refusal;
 
 /** Officers of the unit: the questions, questions received in person, and the head's decision on each. */
 @Controller
@@ -68,7 +69,7 @@ class DialogueController {
         try {
             questions.addByOfficer(id, text, askerName, user.getName());
             return "redirect:/dialogues/" + id;
-        } catch (DialogueRejectedException e) {
+        } catch (Refusal e) {
             return refused(e, d, reader, model, locale, response);
         }
     }
@@ -85,7 +86,7 @@ class DialogueController {
         try {
             questions.mark(id, questionId, outcomeOf(outcome), owner, dateOf(due));
             return "redirect:/dialogues/" + id;
-        } catch (DialogueRejectedException e) {
+        } catch (Refusal e) {
             return refused(e, d, reader, model, locale, response);
         }
     }
@@ -100,12 +101,12 @@ class DialogueController {
         try {
             cancellation.cancel(id, user.getName());
             return "redirect:/dialogues/" + id;
-        } catch (DialogueRejectedException e) {
+        } catch (Refusal e) {
             return refused(e, d, reader, model, locale, response);
         }
     }
 
-    private String refused(DialogueRejectedException e, Dialogue d, Officer reader, Model model, Locale locale,
+    private String refused(Refusal e, Dialogue d, Officer reader, Model model, Locale locale,
             HttpServletResponse response) {
         response.setStatus(400);
         model.addAttribute("problem", messages.getMessage(e.messageKey(), e.args(), locale));
@@ -134,7 +135,7 @@ class DialogueController {
         try {
             return DialogueQuestion.Outcome.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw new DialogueRejectedException("dialogue.outcome.unknown");
+            throw new Refusal("dialogue.outcome.unknown");
         }
     }
 
@@ -145,7 +146,7 @@ class DialogueController {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new DialogueRejectedException("dialogue.action.due.invalid");
+            throw new Refusal("dialogue.action.due.invalid");
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.qcdc.platform.Refusal;
 
 /** Questions before and at a dialogue, and the head's decision on each. Refusals change nothing. */
 @Service
@@ -50,20 +51,20 @@ public class DialogueQuestions {
     public void mark(long dialogueId, long questionId, DialogueQuestion.Outcome outcome, String owner, LocalDate due) {
         openDialogue(dialogueId);
         DialogueQuestion q = dialogues.question(questionId).filter(x -> x.dialogueId() == dialogueId)
-                .orElseThrow(() -> new DialogueRejectedException("dialogue.question.unknown"));
+                .orElseThrow(() -> new Refusal("dialogue.question.unknown"));
         if (outcome == null) {
-            throw new DialogueRejectedException("dialogue.outcome.unknown");
+            throw new Refusal("dialogue.outcome.unknown");
         }
         if (outcome == DialogueQuestion.Outcome.ACTION_ITEM) {
             String o = owner == null ? "" : owner.strip();
             if (o.isEmpty()) {
-                throw new DialogueRejectedException("dialogue.action.owner.required");
+                throw new Refusal("dialogue.action.owner.required");
             }
             if (o.length() > MAX_OWNER) {
-                throw new DialogueRejectedException("dialogue.action.owner.too-long", MAX_OWNER);
+                throw new Refusal("dialogue.action.owner.too-long", MAX_OWNER);
             }
             if (due == null) {
-                throw new DialogueRejectedException("dialogue.action.due.required");
+                throw new Refusal("dialogue.action.due.required");
             }
             dialogues.mark(q.id(), outcome, o, due);
         } else {
@@ -72,15 +73,15 @@ public class DialogueQuestions {
     }
 
     private Dialogue openDialogue(long dialogueId) {
-        Dialogue d = dialogues.find(dialogueId).orElseThrow(() -> new DialogueRejectedException("dialogue.unknown"));
+        Dialogue d = dialogues.find(dialogueId).orElseThrow(() -> new Refusal("dialogue.unknown"));
         if (d.status() == Dialogue.Status.HELD) {
-            throw new DialogueRejectedException("dialogue.question.closed.held");
+            throw new Refusal("dialogue.question.closed.held");
         }
         if (d.status() == Dialogue.Status.CANCELLED) {
-            throw new DialogueRejectedException("dialogue.question.closed.cancelled");
+            throw new Refusal("dialogue.question.closed.cancelled");
         }
         if (dialogues.questionCount(d.id()) >= MAX_QUESTIONS_PER_DIALOGUE) {
-            throw new DialogueRejectedException("dialogue.question.full");
+            throw new Refusal("dialogue.question.full");
         }
         return d;
     }
@@ -88,10 +89,10 @@ public class DialogueQuestions {
     private static String checkedText(String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
-            throw new DialogueRejectedException("dialogue.question.text.required");
+            throw new Refusal("dialogue.question.text.required");
         }
         if (t.length() > MAX_TEXT) {
-            throw new DialogueRejectedException("dialogue.question.text.too-long", MAX_TEXT);
+            throw new Refusal("dialogue.question.text.too-long", MAX_TEXT);
         }
         return t;
     }
@@ -99,14 +100,14 @@ public class DialogueQuestions {
     private static String checkedName(String name) {
         String n = name == null ? "" : name.strip();
         if (n.length() > MAX_NAME) {
-            throw new DialogueRejectedException("dialogue.question.name.too-long", MAX_NAME);
+            throw new Refusal("dialogue.question.name.too-long", MAX_NAME);
         }
         return n.isEmpty() ? null : n;
     }
 
     private void reserve(String client) {
         if (!limit.tryAcquire(client, Instant.now())) {
-            throw new DialogueRejectedException("dialogue.question.rate-limited", limit.limit(), limit.window().toMinutes());
+            throw new Refusal("dialogue.question.rate-limited", limit.limit(), limit.window().toMinutes());
         }
     }
 

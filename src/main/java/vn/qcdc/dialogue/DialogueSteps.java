@@ -26,8 +26,8 @@ import vn.qcdc.petitions.CaseKind;
 import vn.qcdc.petitions.Channel;
 import vn.qcdc.petitions.Receipt;
 import vn.qcdc.petitions.Submission;
-import vn.qcdc.petitions.SubmissionRejectedException;
 import vn.qcdc.rules.DeadlineService;
+import vn.qcdc.platform.Refusal;
 
 /** The service steps of processes/dialogue.bpmn, called as {@code dialogues}. */
 @Component("dialogues")
@@ -127,7 +127,7 @@ public class DialogueSteps {
             Receipt r = SystemAuthority.call(identityService, () -> intake.submit(s, "dialogue"));
             dialogues.petitionFiled(q.id(), r.trackingCode());
             return r.trackingCode();
-        } catch (SubmissionRejectedException e) {
+        } catch (Refusal e) {
             throw EngineRefusal.of(e.problems().stream()
                     .map(p -> new EngineRefusal.Problem(p.messageKey(), p.args())).toList());
         }

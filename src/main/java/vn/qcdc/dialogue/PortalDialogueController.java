@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.platform.Refusal;
 
 /** Public: the notices of upcoming and recent dialogues, and the question form. No sign-in. */
 @Controller
@@ -54,7 +55,7 @@ class PortalDialogueController {
         try {
             questions.ask(id, text, askerName, request.getRemoteAddr());
             return "redirect:/portal/dialogues/" + id + "?asked";
-        } catch (DialogueRejectedException e) {
+        } catch (Refusal e) {
             response.setStatus(e.messageKey().endsWith("rate-limited") ? 429 : 400);
             model.addAttribute("problem", messages.getMessage(e.messageKey(), e.args(), locale));
             // keep what the citizen wrote, within reason

@@ -29,11 +29,13 @@ class RoleSetup implements ApplicationRunner {
     private final IdentityService identityService;
     private final MessageSource messages;
     private final Grants grants;
+    private final StartGrants startGrants;
 
-    RoleSetup(IdentityService identityService, MessageSource messages, Grants grants) {
+    RoleSetup(IdentityService identityService, MessageSource messages, Grants grants, StartGrants startGrants) {
         this.identityService = identityService;
         this.messages = messages;
         this.grants = grants;
+        this.startGrants = startGrants;
     }
 
     @Override
@@ -45,8 +47,8 @@ class RoleSetup implements ApplicationRunner {
             grants.grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grants.grant(role, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
         }
-        // starting processes needs an explicit grant: reception officers record walk-in, hotline and box submissions
-        grants.mayStart(Role.RECEPTION_OFFICER, "reception-intake");
+        // starting a process needs an explicit grant, to the roles its BPMN names as candidate starters
+        startGrants.grantDeclaredStarters();
         grants.grant(Role.AUDITOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grants.grant(Role.AUDITOR, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
         grants.grant(Role.AUDITOR, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);

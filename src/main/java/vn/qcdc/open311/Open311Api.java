@@ -34,8 +34,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.FieldProblem;
-import vn.qcdc.petitions.SubmissionRejectedException;
+import vn.qcdc.platform.Refusal;
 
 /**
  * Open311 GeoReport v2 under /open311/v2, in JSON ({@code .json} or no suffix) or XML ({@code .xml}). Denunciations
@@ -133,7 +132,7 @@ class Open311Api {
         String code = dot < 0 ? id : id.substring(0, dot);
         // unknown and denunciation codes get the same answer: nothing tells that a denunciation exists
         return answer(answerIn, HttpStatus.OK, List.of(requests.find(code, locale)
-                .orElseThrow(() -> new Open311Problem(HttpStatus.NOT_FOUND, "open311.request.unknown", code))));
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "open311.request.unknown", code))));
     }
 
     /** Where {@link Open311FrameworkErrors} sends a call Spring MVC refused before any handler ran. */
@@ -149,17 +148,12 @@ class Open311Api {
         return errors(request, status, List.of(messages.getMessage(key, null, locale)));
     }
 
-    @ExceptionHandler(Open311Problem.class)
-    ResponseEntity<List<GeoReport.Error>> problem(Open311Problem e, HttpServletRequest request, Locale locale) {
-        return errors(request, e.status(), List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
-    }
-
-    @ExceptionHandler(SubmissionRejectedException.class)
-    ResponseEntity<List<GeoReport.Error>> rejected(SubmissionRejectedException e, HttpServletRequest request, Locale locale) {
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<List<GeoReport.Error>> rejected(Refusal e, HttpServletRequest request, Locale locale) {
         Set<String> descriptions = new LinkedHashSet<>();
-        for (FieldProblem p : e.problems()) {
-            descriptions.add(messages.getMessage("open311.error.parameter",
-                    new Object[] {parameterOf(p.field()), messages.getMessage(p.messageKey(), p.args(), locale)}, locale));
+        for (Refusal.Problem p : e.problems()) {
+            descriptions.add(p.field() == null ? p.text(messages, locale) : messages.getMessage("open311.error.parameter",
+                    new Object[] {parameterOf(p.field()), p.text(messages, locale)}, locale));
         }
         return errors(request, e.status(), List.copyOf(descriptions));
     }
@@ -197,7 +191,7 @@ class Open311Api {
             if (suffix.equalsIgnoreCase("xml")) {
                 return XML;
             }
-            throw new Open311Problem(HttpStatus.BAD_REQUEST, "open311.format.unsupported", suffix);
+            throw new Refusal(HttpStatus.BAD_REQUEST, "open311.format.unsupported", suffix);
         }
 
         /** The format an error about this request is answered in: XML for a {@code .xml} path, else JSON. */
@@ -243,7 +237,7 @@ class Open311Api {
         }
         Set<String> wanted = new LinkedHashSet<>(values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList());
         if (!Set.of("open", "closed").containsAll(wanted)) {
-            throw new Open311Problem(HttpStatus.BAD_REQUEST, "open311.status.invalid", status);
+            throw new Refusal(HttpStatus.BAD_REQUEST, "open311.status.invalid", status);
         }
         return wanted.size() == 2 ? null : wanted.contains("open");
     }

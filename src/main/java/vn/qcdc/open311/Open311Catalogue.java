@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import vn.qcdc.petitions.CaseKind;
+import vn.qcdc.platform.Refusal;
 
 /**
  * The kinds of case Open311 offers. Denunciations are never among them, anywhere in Open311: the Law on
@@ -39,13 +40,13 @@ class Open311Catalogue {
     /** The kind a client asks for; a denunciation or an unknown code is refused before anything is created. */
     CaseKind kindOf(String serviceCode) {
         if (serviceCode == null || serviceCode.isBlank()) {
-            throw new Open311Problem(HttpStatus.BAD_REQUEST, "open311.service.required");
+            throw new Refusal(HttpStatus.BAD_REQUEST, "open311.service.required");
         }
         String code = serviceCode.trim().toUpperCase(Locale.ROOT);
         if (code.equals(CaseKind.DENUNCIATION.name())) {
-            throw new Open311Problem(HttpStatus.BAD_REQUEST, "open311.service.denunciation");
+            throw new Refusal(HttpStatus.BAD_REQUEST, "open311.service.denunciation");
         }
         return PUBLISHED.stream().filter(k -> k.name().equals(code)).findFirst()
-                .orElseThrow(() -> new Open311Problem(HttpStatus.BAD_REQUEST, "open311.service.unknown", serviceCode.trim()));
+                .orElseThrow(() -> new Refusal(HttpStatus.BAD_REQUEST, "open311.service.unknown", serviceCode.trim()));
     }
 }

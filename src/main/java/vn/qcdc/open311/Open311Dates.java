@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import vn.qcdc.platform.Refusal;
 
 /** GeoReport datetimes: W3C ISO 8601 with the offset of Vietnamese time (+07:00), to the second. */
 @Component
@@ -54,7 +55,7 @@ class Open311Dates {
             }
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException e) {
-            throw new Open311Problem(HttpStatus.BAD_REQUEST, "open311.date.invalid", parameter, value);
+            throw new Refusal(HttpStatus.BAD_REQUEST, "open311.date.invalid", parameter, value);
         }
     }
 }

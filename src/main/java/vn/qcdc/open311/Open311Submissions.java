@@ -16,6 +16,7 @@ import vn.qcdc.petitions.CaseKind;
 import vn.qcdc.petitions.Channel;
 import vn.qcdc.petitions.Receipt;
 import vn.qcdc.petitions.Submission;
+import vn.qcdc.platform.Refusal;
 
 /** POST requests: a GeoReport service request becomes a submission through the one intake of every channel. */
 @Component
@@ -88,7 +89,7 @@ class Open311Submissions {
             return blankToNull(r.addressString());
         }
         if (!coordinate(lat, 90) || !coordinate(lon, 180)) {
-            throw new Open311Problem(HttpStatus.BAD_REQUEST, "open311.location.invalid");
+            throw new Refusal(HttpStatus.BAD_REQUEST, "open311.location.invalid");
         }
         String point = lat.trim() + ", " + lon.trim();
         String address = blankToNull(r.addressString());

@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.qcdc.identity.SystemAuthority;
 import vn.qcdc.petitions.CaseNotes;
 import vn.qcdc.petitions.CaseRepository;
+import vn.qcdc.platform.Refusal;
 
 /**
  * What a supervisor does on the board to tasks of their units: reassign, set a follow-up date, comment.
@@ -71,16 +72,16 @@ class BoardActions {
         User user = assignee.isEmpty() ? null : SystemAuthority.call(identity,
                 () -> identity.createUserQuery().userId(assignee).singleResult());
         if (user == null) {
-            throw new OversightRefusal("oversight.refused.user-unknown", assignee);
+            throw new Refusal("oversight.refused.user-unknown", assignee);
         }
         Set<String> groups = SystemAuthority.call(identity, () -> new LinkedHashSet<>(identity.createGroupQuery()
                 .groupMember(assignee).list().stream().map(g -> g.getId()).toList()));
         if (groups.isEmpty()) {
-            throw new OversightRefusal("oversight.refused.user-disabled", assignee);
+            throw new Refusal("oversight.refused.user-disabled", assignee);
         }
         for (Target t : targets) {
             if (t.candidateGroup() == null || !groups.contains(t.candidateGroup())) {
-                throw new OversightRefusal("oversight.refused.user-role", assignee, t.taskId(),
+                throw new Refusal("oversight.refused.user-role", assignee, t.taskId(),
                         t.candidateGroup() == null ? "" : t.candidateGroup());
             }
         }
@@ -102,7 +103,7 @@ class BoardActions {
         List<Target> targets = targets(scope, taskIds);
         LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
         if (day == null || day.isBefore(today)) {
-            throw new OversightRefusal("oversight.refused.follow-up-past", day == null ? "" : day);
+            throw new Refusal("oversight.refused.follow-up-past", day == null ? "" : day);
         }
         Date followUp = Date.from(day.atStartOfDay(zone).toInstant());
         run(actor, context -> {
@@ -136,13 +137,13 @@ class BoardActions {
     private static String checkedReason(String reason) {
         String why = reason == null ? "" : reason.trim();
         if (vn.qcdc.platform.PlainText.hasControlCharacters(why)) {
-            throw new OversightRefusal("oversight.refused.control");
+            throw new Refusal("oversight.refused.control");
         }
         if (why.isEmpty()) {
-            throw new OversightRefusal("oversight.refused.reason");
+            throw new Refusal("oversight.refused.reason");
         }
         if (why.length() > MAX_REASON) {
-            throw new OversightRefusal("oversight.refused.reason-long", MAX_REASON);
+            throw new Refusal("oversight.refused.reason-long", MAX_REASON);
         }
         return why;
     }
@@ -154,10 +155,10 @@ class BoardActions {
             taskIds.stream().filter(id -> id != null && !id.isBlank()).map(String::trim).forEach(ids::add);
         }
         if (ids.isEmpty()) {
-            throw new OversightRefusal("oversight.refused.no-tasks");
+            throw new Refusal("oversight.refused.no-tasks");
         }
         if (ids.size() > MAX_BATCH) {
-            throw new OversightRefusal("oversight.refused.batch", MAX_BATCH);
+            throw new Refusal("oversight.refused.batch", MAX_BATCH);
         }
         List<Target> targets = new ArrayList<>();
         Map<String, Target> found = new java.util.HashMap<>();
@@ -171,7 +172,7 @@ class BoardActions {
             Target t = found.get(id);
             if (t == null || !scope.covers(t.unitCode())) {
                 // a task of another unit is refused exactly like one that does not exist
-                throw new OversightRefusal("oversight.refused.task", id.length() > 64 ? id.substring(0, 64) : id);
+                throw new Refusal("oversight.refused.task", id.length() > 64 ? id.substring(0, 64) : id);
             }
             targets.add(t);
         }

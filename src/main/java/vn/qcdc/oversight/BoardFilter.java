@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import vn.qcdc.platform.Refusal;
 
 /** What the board is asked for: the filters, sorting and page of {@code /oversight} and its API. */
 public record BoardFilter(String unit, String process, String step, String assignee, String candidateGroup, Bucket bucket,
@@ -31,7 +32,7 @@ public record BoardFilter(String unit, String process, String step, String assig
 
         static Bucket of(String text) {
             return Arrays.stream(values()).filter(b -> b.param.equals(text)).findFirst()
-                    .orElseThrow(() -> new OversightRefusal("oversight.refused.bucket", text));
+                    .orElseThrow(() -> new Refusal("oversight.refused.bucket", text));
         }
     }
 
@@ -47,7 +48,7 @@ public record BoardFilter(String unit, String process, String step, String assig
 
         static Sort of(String text) {
             return Arrays.stream(values()).filter(s -> s.name().equalsIgnoreCase(text)).findFirst()
-                    .orElseThrow(() -> new OversightRefusal("oversight.refused.sort", text));
+                    .orElseThrow(() -> new Refusal("oversight.refused.sort", text));
         }
     }
 
@@ -69,17 +70,17 @@ public record BoardFilter(String unit, String process, String step, String assig
         LocalDate from = date(params, "dueFrom");
         LocalDate to = date(params, "dueTo");
         if (from != null && to != null && from.isAfter(to)) {
-            throw new OversightRefusal("oversight.refused.date-range", from, to);
+            throw new Refusal("oversight.refused.date-range", from, to);
         }
         String search = blankToNull(params.get("q"));
         if (search != null && search.length() > 100) {
-            throw new OversightRefusal("oversight.refused.search");
+            throw new Refusal("oversight.refused.search");
         }
         String sortText = blankToNull(params.get("sort"));
         Sort sort = sortText == null ? Sort.DUE : Sort.of(sortText);
         String dir = blankToNull(params.get("dir"));
         if (dir != null && !dir.equals("asc") && !dir.equals("desc")) {
-            throw new OversightRefusal("oversight.refused.dir", dir);
+            throw new Refusal("oversight.refused.dir", dir);
         }
         int page = number(params, "page", 0, 1_000_000, 0);
         int size = number(params, "size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
@@ -123,7 +124,7 @@ public record BoardFilter(String unit, String process, String step, String assig
     private static String code(Map<String, String> params, String name) {
         String value = blankToNull(params.get(name));
         if (value != null && !CODE.matcher(value).matches()) {
-            throw new OversightRefusal("oversight.refused.parameter", name);
+            throw new Refusal("oversight.refused.parameter", name);
         }
         return value;
     }
@@ -136,7 +137,7 @@ public record BoardFilter(String unit, String process, String step, String assig
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new OversightRefusal("oversight.refused.date", name, value);
+            throw new Refusal("oversight.refused.date", name, value);
         }
     }
 
@@ -148,11 +149,11 @@ public record BoardFilter(String unit, String process, String step, String assig
         try {
             int n = Integer.parseInt(value);
             if (n < min || n > max) {
-                throw new OversightRefusal("oversight.refused.range", name, min, max);
+                throw new Refusal("oversight.refused.range", name, min, max);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new OversightRefusal("oversight.refused.range", name, min, max);
+            throw new Refusal("oversight.refused.range", name, min, max);
         }
     }
 }

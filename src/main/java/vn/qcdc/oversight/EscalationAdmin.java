@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.qcdc.identity.Role;
 import vn.qcdc.rules.ReferenceChangeLog;
+import vn.qcdc.platform.Refusal;
 
 /** Admins edit the escalation ladder on {@code /admin/escalations} and read the outbox on {@code /admin/outbox}. */
 @Controller
@@ -68,9 +69,9 @@ class EscalationAdmin {
         return "redirect:/admin/escalations";
     }
 
-    @ExceptionHandler(OversightRefusal.class)
+    @ExceptionHandler(Refusal.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String refused(OversightRefusal refusal, Model model, Locale locale) {
+    String refused(Refusal refusal, Model model, Locale locale) {
         model.addAttribute("error", messages.getMessage(refusal.messageKey(), refusal.args(), locale));
         return list(model);
     }
@@ -87,7 +88,7 @@ class EscalationAdmin {
         try {
             return Integer.parseInt(text == null ? "" : text.trim());
         } catch (NumberFormatException e) {
-            throw new OversightRefusal("oversight.refused.parameter", name);
+            throw new Refusal("oversight.refused.parameter", name);
         }
     }
 }

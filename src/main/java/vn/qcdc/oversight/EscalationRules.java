@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.qcdc.identity.Role;
 import vn.qcdc.rules.ReferenceChangeLog;
+import vn.qcdc.platform.Refusal;
 
 /** The escalation ladder's settings: rows an admin edits, each change in the reference change log. */
 @Repository
@@ -64,7 +65,7 @@ public class EscalationRules {
         Rule checked = checked(rule);
         Optional<Rule> old = checked.id() == null ? Optional.empty() : find(checked.id());
         if (checked.id() != null && old.isEmpty()) {
-            throw new OversightRefusal("escalation.refused.unknown", checked.id());
+            throw new Refusal("escalation.refused.unknown", checked.id());
         }
         try {
             if (old.isPresent()) {
@@ -77,7 +78,7 @@ public class EscalationRules {
                         checked.level(), checked.delayWorkingDays(), checked.role(), checked.unitOffset());
             }
         } catch (DuplicateKeyException e) {
-            throw new OversightRefusal("escalation.refused.duplicate", checked.processKey(), checked.stepKey(),
+            throw new Refusal("escalation.refused.duplicate", checked.processKey(), checked.stepKey(),
                     checked.level());
         }
         changes.record(admin, ENTITY, checked.processKey() + "/" + checked.stepKey() + "/" + checked.level(),
@@ -87,7 +88,7 @@ public class EscalationRules {
 
     @Transactional
     public void delete(long id, String admin) {
-        Rule old = find(id).orElseThrow(() -> new OversightRefusal("escalation.refused.unknown", id));
+        Rule old = find(id).orElseThrow(() -> new Refusal("escalation.refused.unknown", id));
         jdbc.update("delete from escalation_rule where id = ?", id);
         changes.record(admin, ENTITY, old.processKey() + "/" + old.stepKey() + "/" + old.level(), old.summary(), null);
     }
@@ -100,19 +101,19 @@ public class EscalationRules {
         String process = key(r.processKey(), "processKey");
         String step = key(r.stepKey(), "stepKey");
         if (!processes.knows(process, step)) {
-            throw new OversightRefusal("escalation.refused.process", process, step);
+            throw new Refusal("escalation.refused.process", process, step);
         }
         if (r.level() < 1 || r.level() > MAX_LEVEL) {
-            throw new OversightRefusal("escalation.refused.level", MAX_LEVEL);
+            throw new Refusal("escalation.refused.level", MAX_LEVEL);
         }
         if (r.delayWorkingDays() < 0 || r.delayWorkingDays() > 60) {
-            throw new OversightRefusal("escalation.refused.delay");
+            throw new Refusal("escalation.refused.delay");
         }
         if (r.unitOffset() < 0 || r.unitOffset() > 4) {
-            throw new OversightRefusal("escalation.refused.offset");
+            throw new Refusal("escalation.refused.offset");
         }
         if (r.role() == null || Role.ofGroupId(r.role()).filter(Role::unitScoped).isEmpty()) {
-            throw new OversightRefusal("escalation.refused.role", r.role() == null ? "" : r.role());
+            throw new Refusal("escalation.refused.role", r.role() == null ? "" : r.role());
         }
         return new Rule(r.id(), process, step, r.level(), r.delayWorkingDays(), r.role(), r.unitOffset());
     }
@@ -120,7 +121,7 @@ public class EscalationRules {
     private static String key(String value, String name) {
         String v = value == null || value.isBlank() ? ANY : value.trim();
         if (!ANY.equals(v) && !v.matches("[A-Za-z0-9_.\\-]{1,255}")) {
-            throw new OversightRefusal("oversight.refused.parameter", name);
+            throw new Refusal("oversight.refused.parameter", name);
         }
         return v;
     }

@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import vn.qcdc.rules.DeadlineService;
+import vn.qcdc.platform.Refusal;
 
 /** The board as JSON: the same filters, scope and rows as {@code /oversight}. */
 @RestController
@@ -72,7 +73,7 @@ class OversightApi {
         OversightScope.Scope scope = OversightPages.scope(scopes, user);
         BoardFilter filter = BoardFilter.parse(unit == null ? Map.of() : Map.of("unit", unit));
         if (filter.unit() != null && !scope.covers(filter.unit())) {
-            throw new OversightRefusal("oversight.refused.unit", filter.unit());
+            throw new Refusal("oversight.refused.unit", filter.unit());
         }
         return new Summary(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
                 board.summary(scope, OversightBoard.unitsOf(scope, filter)));
@@ -92,10 +93,10 @@ class OversightApi {
         return ProblemDetail.forStatusAndDetail(e.getStatusCode(), messages.getMessage("error.forbidden", null, locale));
     }
 
-    @ExceptionHandler(OversightRefusal.class)
-    ProblemDetail refused(OversightRefusal refusal, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage(refusal.messageKey(), refusal.args(), locale));
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refused(Refusal refusal, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(refusal.status(),
+                refusal.text(messages, locale));
         problem.setProperty("code", refusal.messageKey());
         return problem;
     }

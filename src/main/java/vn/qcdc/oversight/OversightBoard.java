@@ -26,6 +26,7 @@ import vn.qcdc.petitions.CaseRepository;
 import vn.qcdc.rules.DeadlineRule;
 import vn.qcdc.rules.DeadlineService;
 import vn.qcdc.rules.WorkingDayCalendar;
+import vn.qcdc.platform.Refusal;
 
 /** The board's rows, bucket counts and on-time rates, read from the board's tables within one scope. */
 @Service
@@ -128,7 +129,7 @@ public class OversightBoard {
         Long total = jdbc.queryForObject("select count(*) from oversight_task t where " + q.sql, Long.class,
                 q.args.toArray());
         if (total != null && total > MAX_EXPORT_ROWS) {
-            throw new OversightRefusal("oversight.refused.export-size", total, MAX_EXPORT_ROWS);
+            throw new Refusal("oversight.refused.export-size", total, MAX_EXPORT_ROWS);
         }
         return rows(scope, q, filter, MAX_EXPORT_ROWS, 0);
     }
@@ -306,7 +307,7 @@ public class OversightBoard {
         Collection<String> units = scope.units();
         if (f.unit() != null) {
             if (!scope.covers(f.unit())) {
-                throw new OversightRefusal("oversight.refused.unit", f.unit());
+                throw new Refusal("oversight.refused.unit", f.unit());
             }
             units = scope.subtree(f.unit());
         }

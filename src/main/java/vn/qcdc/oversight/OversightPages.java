@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.platform.TableExport;
 import vn.qcdc.rules.DeadlineService;
+import vn.qcdc.platform.Refusal;
 
 /** The supervisors' board: buckets per unit, the open tasks of their units, actions, chart, exports. */
 @Controller
@@ -101,9 +102,9 @@ class OversightPages {
         }
     }
 
-    @ExceptionHandler(OversightRefusal.class)
+    @ExceptionHandler(Refusal.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String refused(OversightRefusal refusal, Authentication user, Model model, Locale locale) {
+    String refused(Refusal refusal, Authentication user, Model model, Locale locale) {
         OversightScope.Scope scope = scope(scopes, user);
         BoardFilter filter = BoardFilter.all();
         fill(model, scope, filter, board.page(scope, filter));
@@ -144,13 +145,13 @@ class OversightPages {
     static int perform(BoardActions actions, OversightScope.Scope scope, String actor, String action,
             List<String> taskIds, String assignee, String followUp, String reason, DeadlineService deadlines) {
         if (action == null) {
-            throw new OversightRefusal("oversight.refused.action", "");
+            throw new Refusal("oversight.refused.action", "");
         }
         return switch (action) {
             case "reassign" -> actions.reassign(actor, scope, taskIds, assignee, reason);
             case "follow-up" -> actions.followUp(actor, scope, taskIds, day(followUp), reason, deadlines.zone());
             case "comment" -> actions.comment(actor, scope, taskIds, reason);
-            default -> throw new OversightRefusal("oversight.refused.action", action.length() > 40 ? "" : action);
+            default -> throw new Refusal("oversight.refused.action", action.length() > 40 ? "" : action);
         };
     }
 
@@ -161,7 +162,7 @@ class OversightPages {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new OversightRefusal("oversight.refused.date", "followUp", text.length() > 40 ? "" : text);
+            throw new Refusal("oversight.refused.date", "followUp", text.length() > 40 ? "" : text);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.apache.tika.Tika;
 import org.springframework.stereotype.Component;
+import vn.qcdc.platform.Refusal;
 
 /** PDF and images only, recognised by their content (a renamed executable is caught), and size-limited. */
 @Component
@@ -18,22 +19,22 @@ class AttachmentChecker {
 
     private final Tika tika = new Tika();
 
-    List<CheckedFile> check(List<Upload> uploads, List<FieldProblem> problems) {
+    List<CheckedFile> check(List<Upload> uploads, List<Refusal.Problem> problems) {
         List<CheckedFile> checked = new ArrayList<>();
         if (uploads.size() > MAX_FILES) {
-            problems.add(new FieldProblem("attachments", "case.attachment.too-many", MAX_FILES));
+            problems.add(new Refusal.Problem("attachments", "case.attachment.too-many", MAX_FILES));
             return checked;
         }
         for (Upload upload : uploads) {
             String name = safeName(upload.fileName());
             if (upload.bytes() == null || upload.bytes().length == 0) {
-                problems.add(new FieldProblem("attachments", "case.attachment.empty", name));
+                problems.add(new Refusal.Problem("attachments", "case.attachment.empty", name));
             } else if (upload.bytes().length > MAX_BYTES) {
-                problems.add(new FieldProblem("attachments", "case.attachment.too-large", name, MAX_BYTES / (1024 * 1024)));
+                problems.add(new Refusal.Problem("attachments", "case.attachment.too-large", name, MAX_BYTES / (1024 * 1024)));
             } else {
                 String detected = tika.detect(upload.bytes());
                 if (!ALLOWED.containsKey(detected)) {
-                    problems.add(new FieldProblem("attachments", "case.attachment.type", name));
+                    problems.add(new Refusal.Problem("attachments", "case.attachment.type", name));
                 } else {
                     checked.add(new CheckedFile(name, detected, upload.bytes()));
                 }

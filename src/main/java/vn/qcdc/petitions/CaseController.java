@@ -34,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.identity.Officer;
 import vn.qcdc.identity.Officers;
+import vn.qcdc.platform.Refusal;
 
 /** The officers' case pages: the file, its documents, notes and history; the denouncer's identity only where the law allows. */
 @Controller
@@ -165,10 +166,10 @@ class CaseController {
                 uploads.add(new Upload(f.getOriginalFilename(), f.getBytes()));
             }
         }
-        List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<Refusal.Problem> problems = new java.util.ArrayList<>();
         List<CheckedFile> checked = checker.check(uploads, problems);
         if (uploads.isEmpty()) {
-            problems.add(new FieldProblem("attachments", "cases.attachment.none"));
+            problems.add(new Refusal.Problem("attachments", "cases.attachment.none"));
         }
         if (problems.isEmpty()) {
             checked.forEach(f -> attachments.add(c.id(), f, reader.userId()));

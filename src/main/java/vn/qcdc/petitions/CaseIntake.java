@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.qcdc.organization.OrgUnit;
+import org.springframework.http.HttpStatus;
+import vn.qcdc.platform.Refusal;
 
 /**
  * Turns a submission from any channel into a case and schedules the start of the one case process
@@ -49,10 +51,10 @@ public class CaseIntake {
     @Transactional
     public Receipt submit(Submission submission, String actor) {
         SubmissionValidator.Result checked = validator.validate(submission);
-        List<FieldProblem> problems = new ArrayList<>(checked.problems());
+        List<Refusal.Problem> problems = new ArrayList<>(checked.problems());
         List<CheckedFile> files = attachmentChecker.check(submission.attachments(), problems);
         if (!problems.isEmpty()) {
-            throw new SubmissionRejectedException(problems);
+            throw new Refusal(HttpStatus.BAD_REQUEST, problems);
         }
         refuseReplay(submission);
         return create(submission, checked.unit(), files, actor);
@@ -62,7 +64,7 @@ public class CaseIntake {
     @Transactional
     public List<Receipt> submitSplit(Submission submission, Set<CaseKind> kinds, String actor) {
         if (kinds == null || kinds.isEmpty() || kinds.contains(null)) {
-            throw new SubmissionRejectedException(new FieldProblem("kind", "case.kind.unknown"));
+            throw Refusal.ofField("kind", "case.kind.unknown");
         }
         List<Receipt> receipts = new ArrayList<>();
         for (CaseKind kind : kinds.stream().sorted().toList()) {
@@ -79,10 +81,10 @@ public class CaseIntake {
         String key = storedKey(s);
         if (key != null) {
             cases.replayOf(key).ifPresent(earlier -> {
-                throw new SubmissionRejectedException(earlier.fingerprint() != null
-                        && earlier.fingerprint().equals(fingerprint(s))
-                        ? new FieldProblem("idempotencyKey", "case.idempotency.replayed", earlier.trackingCode())
-                        : new FieldProblem("idempotencyKey", "case.idempotency.conflict"));
+                throw earlier.fingerprint() != null && earlier.fingerprint().equals(fingerprint(s))
+                        ? Refusal.ofField(HttpStatus.CONFLICT, "idempotencyKey", "case.idempotency.replayed",
+                                earlier.trackingCode())
+                        : Refusal.ofField(HttpStatus.CONFLICT, "idempotencyKey", "case.idempotency.conflict");
             });
         }
     }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.qcdc.platform.Refusal;
 
 /** The citizen's JSON API: file a case, follow it with code and PIN, withdraw it, complain a second time. */
 @RestController
@@ -89,13 +90,13 @@ class CasePublicApi {
         }
         return attachments.stream().map(a -> {
             if (a == null) {
-                throw new SubmissionRejectedException(new FieldProblem("attachments", "case.attachment.missing"));
+                throw Refusal.ofField("attachments", "case.attachment.missing");
             }
             try {
                 return new Upload(a.fileName(), a.contentBase64() == null ? new byte[0]
                         : Base64.getMimeDecoder().decode(a.contentBase64()));
             } catch (IllegalArgumentException e) {
-                throw new SubmissionRejectedException(new FieldProblem("attachments", "case.attachment.base64", a.fileName()));
+                throw Refusal.ofField("attachments", "case.attachment.base64", a.fileName());
             }
         }).toList();
     }

@@ -13,6 +13,7 @@ import vn.qcdc.identity.Role;
 import vn.qcdc.identity.SystemAuthority;
 import vn.qcdc.organization.OrgUnitRepository;
 import org.springframework.stereotype.Component;
+import vn.qcdc.platform.Refusal;
 
 /**
  * The reception officer's start form (in person, hotline, suggestion box) becomes one case per kind
@@ -53,7 +54,7 @@ public class CaseReception {
                     () -> intake.submitSplit(submission, kinds, officer == null ? "reception" : officer));
             execution.setVariable("openedCodes", receipts.stream().map(Receipt::trackingCode).collect(Collectors.joining(", ")));
             execution.setVariable("unitCode", submission.unitCode());
-        } catch (SubmissionRejectedException e) {
+        } catch (Refusal e) {
             throw EngineRefusal.of(e.problems().stream()
                     .map(p -> new EngineRefusal.Problem(p.messageKey(), p.args())).toList());
         }

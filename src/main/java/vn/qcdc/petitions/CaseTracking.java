@@ -8,6 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.qcdc.organization.OrgUnitRepository;
+import org.springframework.http.HttpStatus;
+import vn.qcdc.platform.Refusal;
 
 /**
  * What a citizen sees with the tracking code and PIN, without signing in: status, next deadline,
@@ -48,22 +50,22 @@ public class CaseTracking {
      * The case, if the PIN matches; a wrong PIN counts towards the locks of this code at this client
      * address (in their own transactions, so they stick).
      */
-    @Transactional(noRollbackFor = SubmissionRejectedException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     public CitizenCase authorize(String code, String pin, String clientAddress) {
         String normalized = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
         if (normalized.isEmpty() || pin == null || pin.isBlank()) {
-            throw new SubmissionRejectedException(new FieldProblem("pin", "tracking.required"));
+            throw Refusal.ofField("pin", "tracking.required");
         }
         String known = CODE.matcher(normalized).matches() ? normalized : null;
         Instant now = ClockUtil.getCurrentTime().toInstant();
         lock.lockedUntil(known, clientAddress).ifPresent(until -> {
-            throw new SubmissionRejectedException(new FieldProblem("pin", "tracking.locked",
-                    Math.max(1, java.time.Duration.between(now, until).toMinutes() + 1)));
+            throw Refusal.ofField(HttpStatus.TOO_MANY_REQUESTS, "pin", "tracking.locked",
+                    Math.max(1, java.time.Duration.between(now, until).toMinutes() + 1));
         });
         String hash = known == null ? null : cases.pinHash(known).orElse(null);
         if (hash == null || pin.length() > 20 || !codes.pinMatches(known, pin.trim(), hash)) {
             lock.failed(known, clientAddress);
-            throw new SubmissionRejectedException(new FieldProblem("pin", "tracking.wrong"));
+            throw Refusal.ofField(HttpStatus.FORBIDDEN, "pin", "tracking.wrong");
         }
         lock.succeeded(known, clientAddress);
         return cases.findByCode(known).orElseThrow();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.qcdc.platform.Refusal;
 
 /** What a citizen can do with the code and PIN: withdraw the case, or take a complaint to the next level. */
 @Service
@@ -33,7 +34,7 @@ public class CitizenActions {
         // the row lock orders the withdrawal with the job starting the case process
         CitizenCase c = cases.lockForProcessStart(tracking.authorize(code, pin, clientAddress).id()).orElseThrow();
         if (c.status().finished() || c.closedAt() != null) {
-            throw new SubmissionRejectedException(new FieldProblem("trackingCode", "tracking.withdraw.closed"));
+            throw Refusal.ofField("trackingCode", "tracking.withdraw.closed");
         }
         cases.markWithdrawn(c.id(), Instant.now());
         notes.add(c.id(), CaseNotes.Visibility.PUBLIC, "citizen", "Công dân đã rút đơn.");
@@ -54,7 +55,7 @@ public class CitizenActions {
     public Receipt escalate(String code, String pin, String clientAddress) {
         CitizenCase c = tracking.authorize(code, pin, clientAddress);
         if (!secondWindow.open(c, Instant.now())) {
-            throw new SubmissionRejectedException(new FieldProblem("trackingCode", "tracking.escalate.closed"));
+            throw Refusal.ofField("trackingCode", "tracking.escalate.closed");
         }
         Receipt receipt = intake.submit(new Submission(CaseKind.COMPLAINT, Channel.PORTAL, c.unitCode(),
                 "Khiếu nại lần hai: " + c.title(), c.content(), c.citizenName(), c.citizenAddress(), c.citizenContact(),

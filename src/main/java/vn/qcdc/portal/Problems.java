@@ -9,8 +9,8 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import vn.qcdc.platform.Refusal;
 
-import vn.qcdc.petitions.FieldProblem;
 
 /** Turns the petitions module's field problems into messages in the reader's language, field by field. */
 @Component
@@ -22,9 +22,9 @@ class Problems {
         this.messages = messages;
     }
 
-    Map<String, List<String>> byField(List<FieldProblem> problems, Locale locale) {
+    Map<String, List<String>> byField(List<Refusal.Problem> problems, Locale locale) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
-        for (FieldProblem p : problems) {
+        for (Refusal.Problem p : problems) {
             byField.computeIfAbsent(p.field(), f -> new ArrayList<>())
                     .add(messages.getMessage(p.messageKey(), p.args(), locale));
         }

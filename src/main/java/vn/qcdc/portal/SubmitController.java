@@ -25,8 +25,8 @@ import vn.qcdc.petitions.CaseKind;
 import vn.qcdc.petitions.Channel;
 import vn.qcdc.petitions.Receipt;
 import vn.qcdc.petitions.Submission;
-import vn.qcdc.petitions.SubmissionRejectedException;
 import vn.qcdc.petitions.Upload;
+import vn.qcdc.platform.Refusal;
 
 /** Filing a case without signing in: the form, then (POST-redirect-GET) the receipt with the PIN, shown once. */
 @Controller
@@ -69,7 +69,7 @@ class SubmitController {
             redirect.addFlashAttribute(IssuedReceipt.FLASH, IssuedReceipt.of(receipt, null));
             redirect.addAttribute("code", receipt.trackingCode());
             return "redirect:/portal/receipt/{code}";
-        } catch (SubmissionRejectedException e) {
+        } catch (Refusal e) {
             response.setStatus(e.status().value());
             page.fill(model.asMap(), form, problems.byField(e.problems(), locale), !uploads.isEmpty());
             return SubmitPage.VIEW;

@@ -15,9 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.qcdc.petitions.CaseTracking;
 import vn.qcdc.petitions.CitizenActions;
-import vn.qcdc.petitions.FieldProblem;
 import vn.qcdc.petitions.Receipt;
-import vn.qcdc.petitions.SubmissionRejectedException;
+import vn.qcdc.platform.Refusal;
 
 /**
  * Following a case with its code and PIN. The PIN travels only in POST bodies (never in an address),
@@ -49,7 +48,7 @@ class TrackController {
             Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         try {
             return status(tracking.view(trackingCode, pin, request.getRemoteAddr()), pin, null, model);
-        } catch (SubmissionRejectedException e) {
+        } catch (Refusal e) {
             return refused(e, trackingCode, pin, model, locale, request, response);
         }
     }
@@ -59,7 +58,7 @@ class TrackController {
             Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         try {
             return status(actions.withdraw(trackingCode, pin, request.getRemoteAddr()), pin, "portal.status.withdrawn", model);
-        } catch (SubmissionRejectedException e) {
+        } catch (Refusal e) {
             return refused(e, trackingCode, pin, model, locale, request, response);
         }
     }
@@ -74,7 +73,7 @@ class TrackController {
                     IssuedReceipt.of(receipt, trackingCode.trim().toUpperCase(Locale.ROOT)));
             redirect.addAttribute("code", receipt.trackingCode());
             return "redirect:/portal/receipt/{code}";
-        } catch (SubmissionRejectedException e) {
+        } catch (Refusal e) {
             return refused(e, trackingCode, pin, model, locale, request, response);
         }
     }
@@ -90,9 +89,9 @@ class TrackController {
      * A wrong or locked PIN goes back to the tracking form. A refused action on a case the PIN did open
      * (too late to withdraw, no second complaint possible) stays on the status page with the reason.
      */
-    private String refused(SubmissionRejectedException e, String code, String pin, Model model, Locale locale,
+    private String refused(Refusal e, String code, String pin, Model model, Locale locale,
             HttpServletRequest request, HttpServletResponse response) {
-        List<FieldProblem> found = e.problems();
+        List<Refusal.Problem> found = e.problems();
         response.setStatus(e.status().value());
         Map<String, List<String>> errors = problems.byField(found, locale);
         if (!"pin".equals(found.get(0).field())) {

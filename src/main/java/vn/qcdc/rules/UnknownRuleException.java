@@ -2,14 +2,18 @@ package vn.qcdc.rules;
 
 import java.time.LocalDate;
 
-/** No rule of that code is in force on that day: a modelling or data error, never a silent default. */
-public class UnknownRuleException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+import vn.qcdc.platform.Refusal;
+
+/** No rule of that code is in force on that day: a 404 to an API caller, a failed step to the engine. */
+public class UnknownRuleException extends Refusal {
 
     private final String code;
     private final LocalDate day;
 
     UnknownRuleException(String code, LocalDate day) {
-        super("No deadline rule '" + code + "' in force on " + day);
+        super(HttpStatus.NOT_FOUND, "rules.unknown", code, day);
         this.code = code;
         this.day = day;
     }

@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.qcdc.identity.Officers;
 import vn.qcdc.identity.Role;
+import org.springframework.http.HttpStatus;
+import vn.qcdc.platform.Refusal;
 
 /** Citizens' comments on a session: from the portal (moderated) or entered by reception officers. */
 @Service
@@ -32,11 +34,11 @@ public class SessionComments {
     public long submitFromPortal(long sessionId, Long officialId, String body, String authorName, String client) {
         SelfCriticismStore.Session session = publicSession(sessionId);
         if (!session.status().openForComments()) {
-            throw new CommentRefusedException("sc.error.closed", 409);
+            throw new Refusal(HttpStatus.CONFLICT, "sc.error.closed");
         }
         String text = check(session, officialId, body, authorName);
         if (!rateLimit.tryAcquire(client, now())) {
-            throw new CommentRefusedException("sc.error.rate", 429);
+            throw new Refusal(HttpStatus.TOO_MANY_REQUESTS, "sc.error.rate");
         }
         return store.insertComment(sessionId, officialId, "PORTAL", text, blankToNull(authorName), "PENDING", null, now());
     }
@@ -47,7 +49,7 @@ public class SessionComments {
         SelfCriticismStore.Session session = publicSession(sessionId);
         requireReceptionOfficer(officer, session.unitCode());
         if (session.status() != SessionStatus.NOTICE_PUBLISHED && session.status() != SessionStatus.COMMENTS_CLOSED) {
-            throw new CommentRefusedException("sc.error.closed", 409);
+            throw new Refusal(HttpStatus.CONFLICT, "sc.error.closed");
         }
         String text = check(session, officialId, body, authorName);
         return store.insertComment(sessionId, officialId, "OFFICER", text, blankToNull(authorName), "APPROVED", officer, now());
@@ -56,21 +58,21 @@ public class SessionComments {
     @Transactional
     public void moderate(long commentId, boolean approve, String reason, String officer) {
         SelfCriticismStore.Comment comment = store.comment(commentId)
-                .orElseThrow(() -> new CommentRefusedException("sc.error.not-found", 404));
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "sc.error.not-found"));
         SelfCriticismStore.Session session = store.session(comment.sessionId()).orElseThrow();
         requireReceptionOfficer(officer, session.unitCode());
         String why = reason == null ? "" : reason.trim();
         if (!approve && (why.isEmpty() || why.length() > 500)) {
-            throw new CommentRefusedException("sc.error.reason", 400);
+            throw new Refusal(HttpStatus.BAD_REQUEST, "sc.error.reason");
         }
         if (store.moderate(commentId, approve ? "APPROVED" : "REJECTED", approve ? null : why, officer, now()) == 0) {
-            throw new CommentRefusedException("sc.error.moderated", 409);
+            throw new Refusal(HttpStatus.CONFLICT, "sc.error.moderated");
         }
     }
 
     public SelfCriticismStore.Session publicSession(long sessionId) {
         return store.session(sessionId).filter(s -> s.status() != SessionStatus.PLANNING)
-                .orElseThrow(() -> new CommentRefusedException("sc.error.not-found", 404));
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "sc.error.not-found"));
     }
 
     /** The units where this user is a reception officer. */
@@ -80,23 +82,23 @@ public class SessionComments {
 
     private void requireReceptionOfficer(String user, String unitCode) {
         if (user == null || !Set.copyOf(receptionUnits(user)).contains(unitCode)) {
-            throw new CommentRefusedException("sc.error.forbidden", 403);
+            throw new Refusal(HttpStatus.FORBIDDEN, "sc.error.forbidden");
         }
     }
 
     private String check(SelfCriticismStore.Session session, Long officialId, String body, String authorName) {
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {
-            throw new CommentRefusedException("sc.error.empty", 400);
+            throw new Refusal(HttpStatus.BAD_REQUEST, "sc.error.empty");
         }
         if (text.length() > MAX_LENGTH) {
-            throw new CommentRefusedException("sc.error.too-long", 400);
+            throw new Refusal(HttpStatus.BAD_REQUEST, "sc.error.too-long");
         }
         if (authorName != null && authorName.strip().length() > 200) {
-            throw new CommentRefusedException("sc.error.name", 400);
+            throw new Refusal(HttpStatus.BAD_REQUEST, "sc.error.name");
         }
         if (officialId != null && store.officials(session.id()).stream().noneMatch(o -> o.id() == officialId)) {
-            throw new CommentRefusedException("sc.error.official", 400);
+            throw new Refusal(HttpStatus.BAD_REQUEST, "sc.error.official");
         }
         return text;
     }

@@ -19,6 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.identity.Officers;
+import org.springframework.http.HttpStatus;
+import vn.qcdc.platform.Refusal;
 
 /**
  * The public notice of a session with the comment form (no sign-in), and the reception officers' moderation page,
@@ -57,7 +59,7 @@ class SessionPages {
     String notice(@PathVariable long id, Model model, HttpServletResponse response) {
         try {
             return notice(comments.publicSession(id), model);
-        } catch (CommentRefusedException e) {
+        } catch (Refusal e) {
             response.setStatus(404);
             model.addAttribute("error", e.messageKey());
             return "selfcriticism/not-found";
@@ -72,18 +74,18 @@ class SessionPages {
             comments.submitFromPortal(id, official(officialId), body, authorName, request.getRemoteAddr());
             redirect.addFlashAttribute("sent", true);
             return "redirect:/portal/sessions/" + id;
-        } catch (CommentRefusedException e) {
-            response.setStatus(e.status());
+        } catch (Refusal e) {
+            response.setStatus(e.status().value());
             model.addAttribute("error", e.messageKey());
             model.addAttribute("body", body.length() > SessionComments.MAX_LENGTH * 2 ? "" : body);
             model.addAttribute("authorName", authorName);
-            if (e.status() == 404) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
                 return "selfcriticism/not-found";
             }
             try {
                 return notice(comments.publicSession(id), model);
-            } catch (CommentRefusedException noSuchSession) {
-                response.setStatus(noSuchSession.status());
+            } catch (Refusal noSuchSession) {
+                response.setStatus(noSuchSession.status().value());
                 model.addAttribute("error", noSuchSession.messageKey());
                 return "selfcriticism/not-found";
             }
@@ -135,7 +137,7 @@ class SessionPages {
             comments.moderate(id, "approve".equals(decision), reason, user.getName());
             redirect.addFlashAttribute("done", "approve".equals(decision) ? "sc.moderation.approved" : "sc.moderation.rejected");
             return "redirect:/selfcriticism/moderation";
-        } catch (CommentRefusedException e) {
+        } catch (Refusal e) {
             return refused(e, user, response, model);
         }
     }
@@ -148,13 +150,13 @@ class SessionPages {
             comments.enterByOfficer(id, official(officialId), body, authorName, user.getName());
             redirect.addFlashAttribute("done", "sc.moderation.entered");
             return "redirect:/selfcriticism/moderation";
-        } catch (CommentRefusedException e) {
+        } catch (Refusal e) {
             return refused(e, user, response, model);
         }
     }
 
-    private String refused(CommentRefusedException e, Principal user, HttpServletResponse response, Model model) {
-        response.setStatus(e.status());
+    private String refused(Refusal e, Principal user, HttpServletResponse response, Model model) {
+        response.setStatus(e.status().value());
         model.addAttribute("error", e.messageKey());
         return moderation(user, model);
     }
@@ -171,7 +173,7 @@ class SessionPages {
         try {
             return Long.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            throw new CommentRefusedException("sc.error.official", 400);
+            throw new Refusal(HttpStatus.BAD_REQUEST, "sc.error.official");
         }
     }
 }

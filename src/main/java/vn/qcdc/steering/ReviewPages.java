@@ -21,6 +21,7 @@ import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.organization.OrgUnitType;
 import vn.qcdc.identity.Officer;
 import vn.qcdc.identity.Officers;
+import vn.qcdc.platform.Refusal;
 
 /** Signed-in pages of the periodic reviews: list, a review's reports and consolidated figures, a unit's report form, classification. */
 @Controller
@@ -127,8 +128,8 @@ class ReviewPages {
         try {
             reports.submit(id, unit, user.getName(), reader.groups(), input);
             return "redirect:/reviews/" + id + "/units/" + unit + "?sent";
-        } catch (ReviewRefusedException e) {
-            response.setStatus(e.status());
+        } catch (Refusal e) {
+            response.setStatus(e.status().value());
             model.addAttribute("error", e.messageKey());
             return show(id, unit, user, model, response, form);
         }

@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.qcdc.identity.Role;
 import vn.qcdc.identity.SystemAuthority;
+import org.springframework.http.HttpStatus;
+import vn.qcdc.platform.Refusal;
 
 /** A unit's report (figures and narrative per target) and the consolidation up the tree of the review's units. */
 @Service
@@ -35,44 +37,44 @@ class ReviewReports {
     /** Validates everything first; then saves, submits and completes the unit's task. Refusals change nothing. */
     @Transactional
     void submit(long reviewId, String unitCode, String userId, java.util.Set<String> groups, List<SectionInput> input) {
-        ReviewStore.Review review = store.review(reviewId).orElseThrow(() -> new ReviewRefusedException("steering.error.not-found", 404));
+        ReviewStore.Review review = store.review(reviewId).orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "steering.error.not-found"));
         ReviewStore.Report report = store.report(reviewId, unitCode)
-                .orElseThrow(() -> new ReviewRefusedException("steering.error.not-found", 404));
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "steering.error.not-found"));
         if (!groups.contains(Role.STEERING_SECRETARY.groupOf(unitCode))) {
-            throw new ReviewRefusedException("steering.error.not-your-unit", 403);
+            throw new Refusal(HttpStatus.FORBIDDEN, "steering.error.not-your-unit");
         }
         if (!"COLLECTING".equals(review.status()) || !"DRAFT".equals(report.status())) {
-            throw new ReviewRefusedException("steering.error.closed", 409);
+            throw new Refusal(HttpStatus.CONFLICT, "steering.error.closed");
         }
         List<ReviewStore.Section> sections = new ArrayList<>();
         for (SectionInput in : input) {
             if (in.target() < 1 || in.target() > 9) {
-                throw new ReviewRefusedException("steering.error.target", 400);
+                throw new Refusal(HttpStatus.BAD_REQUEST, "steering.error.target");
             }
             Integer num = figure(in.numerator());
             Integer den = figure(in.denominator());
             if ((num == null) != (den == null)) {
-                throw new ReviewRefusedException("steering.error.figure-pair", 400);
+                throw new Refusal(HttpStatus.BAD_REQUEST, "steering.error.figure-pair");
             }
             if (num != null && num > den) {
-                throw new ReviewRefusedException("steering.error.figure-above", 400);
+                throw new Refusal(HttpStatus.BAD_REQUEST, "steering.error.figure-above");
             }
             String narrative = vn.qcdc.platform.FormValues.text(in.narrative());
             String evidence = vn.qcdc.platform.FormValues.text(in.evidence());
             if (narrative.length() > 4000 || evidence.length() > 2000) {
-                throw new ReviewRefusedException("steering.error.too-long", 400);
+                throw new Refusal(HttpStatus.BAD_REQUEST, "steering.error.too-long");
             }
             if (num != null || !narrative.isEmpty() || !evidence.isEmpty()) {
                 sections.add(new ReviewStore.Section(in.target(), num, den, narrative, evidence));
             }
         }
         if (sections.isEmpty()) {
-            throw new ReviewRefusedException("steering.error.empty", 400);
+            throw new Refusal(HttpStatus.BAD_REQUEST, "steering.error.empty");
         }
         Task task = SystemAuthority.call(identity, () -> tasks.createTaskQuery().processVariableValueEquals("reviewId", reviewId)
                 .taskDefinitionKey("submit-report").taskCandidateGroup(Role.STEERING_SECRETARY.groupOf(unitCode)).singleResult());
         if (task == null) {
-            throw new ReviewRefusedException("steering.error.closed", 409);
+            throw new Refusal(HttpStatus.CONFLICT, "steering.error.closed");
         }
         store.saveSections(report.id(), sections);
         store.submit(report.id(), userId, ReviewSteps.now());
@@ -88,7 +90,7 @@ class ReviewReports {
             return null;
         }
         if (!s.matches("\\d{1,9}")) {
-            throw new ReviewRefusedException("steering.error.figure", 400);
+            throw new Refusal(HttpStatus.BAD_REQUEST, "steering.error.figure");
         }
         return Integer.valueOf(s);
     }

@@ -145,7 +145,7 @@ public class ReviewSteps {
 
     /** The scheduled start (periodic-review-schedule.bpmn): a review of the season, as the timer's date says. */
     public void startScheduled(DelegateExecution execution) {
-        runtime.startProcessInstanceByKey(ReviewGrants.PROCESS_KEY, java.util.Map.of("openedBy", "system"));
+        runtime.startProcessInstanceByKey("periodic-review", java.util.Map.of("openedBy", "system"));
     }
 
     public List<String> unitsOf(long reviewId) {

@@ -1,7 +1,10 @@
 package vn.qcdc.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -21,12 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import vn.qcdc.petitions.FieldProblem;
-import vn.qcdc.petitions.SubmissionRejectedException;
-import vn.qcdc.rules.UnknownRuleException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import vn.qcdc.platform.Refusal;
 
 /**
  * Every failure of the JSON API becomes a problem+json with a message in the caller's language
@@ -42,35 +40,18 @@ class ApiErrors {
         this.messages = messages;
     }
 
-    /** For errors raised inside our own code with a message key of their own. */
-    public static class ApiProblem extends RuntimeException {
-        private final HttpStatus status;
-        private final String messageKey;
-        private final transient Object[] args;
-
-        public ApiProblem(HttpStatus status, String messageKey, Object... args) {
-            super(messageKey);
-            this.status = status;
-            this.messageKey = messageKey;
-            this.args = args;
-        }
-    }
-
-    @ExceptionHandler(ApiProblem.class)
-    ProblemDetail problem(ApiProblem e, Locale locale) {
-        return detail(e.status, e.messageKey, locale, e.args);
-    }
-
-    @ExceptionHandler(SubmissionRejectedException.class)
-    ProblemDetail rejected(SubmissionRejectedException e, Locale locale) {
-        List<FieldProblem> problems = e.problems();
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail rejected(Refusal e, Locale locale) {
+        List<Refusal.Problem> problems = e.problems();
         HttpStatus status = e.status();
         ProblemDetail problem = detail(status, problems.size() == 1 ? problems.get(0).messageKey() : "error.validation",
                 locale, problems.get(0).args());
         Map<String, String> fields = new LinkedHashMap<>();
-        problems.forEach(p -> fields.merge(p.field(), messages.getMessage(p.messageKey(), p.args(), locale),
-                (a, b) -> a + " " + b));
-        problem.setProperty("fields", fields);
+        problems.stream().filter(p -> p.field() != null)
+                .forEach(p -> fields.merge(p.field(), p.text(messages, locale), (a, b) -> a + " " + b));
+        if (!fields.isEmpty()) {
+            problem.setProperty("fields", fields);
+        }
         return problem;
     }
 
@@ -92,11 +73,6 @@ class ApiErrors {
         String name = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
                 : ((MethodArgumentTypeMismatchException) e).getName();
         return detail(HttpStatus.BAD_REQUEST, "error.parameter", locale, name);
-    }
-
-    @ExceptionHandler(UnknownRuleException.class)
-    ProblemDetail unknownRule(UnknownRuleException e, Locale locale) {
-        return detail(HttpStatus.NOT_FOUND, "rules.unknown", locale, e.code(), e.day());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

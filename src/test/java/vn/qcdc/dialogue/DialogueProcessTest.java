@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.qcdc.rules.DeadlineService;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.ProcessTest;
+import vn.qcdc.platform.Refusal;
 
 /** Every path of the dialogue and dialogue-reminder processes, on the engine clock. */
 @ProcessTest
@@ -95,7 +96,7 @@ class DialogueProcessTest {
         questions.mark(id, inPerson, DialogueQuestion.Outcome.ACTION_ITEM, "Công chức văn hóa - xã hội", LocalDate.now().plusDays(10));
         questions.mark(id, answered, DialogueQuestion.Outcome.NONE, null, null);
         assertThatThrownBy(() -> questions.mark(id, answered, DialogueQuestion.Outcome.ACTION_ITEM, " ", null))
-                .isInstanceOf(DialogueRejectedException.class).hasMessage("dialogue.action.owner.required");
+                .isInstanceOf(Refusal.class).hasMessage("dialogue.action.owner.required");
 
         int year = d.year();
         long heldBefore = stats.heldCount(DemoUsers.COMMUNE_A, year);
@@ -110,7 +111,7 @@ class DialogueProcessTest {
         assertThat(catalogue.questions(id)).allMatch(q -> q.petitionCode() == null);
 
         assertThatThrownBy(() -> questions.ask(id, "Còn hỏi được không?", null, "10.0.0.2"))
-                .isInstanceOf(DialogueRejectedException.class).hasMessage("dialogue.question.closed.held");
+                .isInstanceOf(Refusal.class).hasMessage("dialogue.question.closed.held");
     }
 
     @Test

@@ -28,10 +28,10 @@ import vn.qcdc.petitions.CaseTracking;
 import vn.qcdc.petitions.Channel;
 import vn.qcdc.petitions.Receipt;
 import vn.qcdc.petitions.Submission;
-import vn.qcdc.petitions.SubmissionRejectedException;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
 import vn.qcdc.support.WebSession;
+import vn.qcdc.platform.Refusal;
 
 /**
  * Every hostile input the outside test found, sent as it was sent: each answer is a 4xx with a message
@@ -191,11 +191,11 @@ class HostileInputTest {
         for (int i = 0; i < 8; i++) {
             try {
                 tracking.authorize(receipt.trackingCode(), "000000".equals(receipt.pin()) ? "111111" : "000000", "10.7.7.7");
-            } catch (SubmissionRejectedException expected) {
+            } catch (Refusal expected) {
                 // wrong, then locked
             }
         }
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(SubmissionRejectedException.class,
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(Refusal.class,
                 () -> tracking.authorize(receipt.trackingCode(), receipt.pin(), "10.7.7.7")).problems().get(0).messageKey())
                 .as("the guesser's address is locked").isEqualTo("tracking.locked");
         assertThat(tracking.authorize(receipt.trackingCode(), receipt.pin(), "10.8.8.8").trackingCode())

@@ -29,6 +29,7 @@ import vn.qcdc.rules.DeadlineService;
 import vn.qcdc.support.CaseProcessStartOnCommit;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.ProcessTest;
+import vn.qcdc.platform.Refusal;
 
 /**
  * Every path of the citizen-case, complaint, denunciation and petition processes, with the real
@@ -253,7 +254,7 @@ class CitizenCaseProcessTest {
         assertThat(task(second, "hold-dialogue")).as("dialogue is mandatory the second time").isNotNull();
 
         assertThatThrownBy(() -> actions.escalate(second.trackingCode(), second.pin(), "127.0.0.1"))
-                .isInstanceOf(SubmissionRejectedException.class);
+                .isInstanceOf(Refusal.class);
     }
 
     @Test
@@ -261,7 +262,7 @@ class CitizenCaseProcessTest {
         Receipt first = complaint(DemoUsers.COMMUNE_A, Instant.now(), false);
         complete(first, "accept-complaint", "accepted", false, "refusalGround", "Khác");
         assertThatThrownBy(() -> actions.escalate(first.trackingCode(), first.pin(), "127.0.0.1"))
-                .as("a refused complaint has no decision to escalate from").isInstanceOf(SubmissionRejectedException.class);
+                .as("a refused complaint has no decision to escalate from").isInstanceOf(Refusal.class);
     }
 
     @Test
@@ -279,7 +280,7 @@ class CitizenCaseProcessTest {
         actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1");
         assertThat(caseOf(r).status()).isEqualTo(CaseStatus.WITHDRAWN);
         assertThat(running(r)).isFalse();
-        assertThatThrownBy(() -> actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1")).isInstanceOf(SubmissionRejectedException.class);
+        assertThatThrownBy(() -> actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1")).isInstanceOf(Refusal.class);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
 import vn.qcdc.support.WebSession;
+import vn.qcdc.platform.Refusal;
 
 /** A reception officer records a mixed submission at the counter: one case per kind, then prints the receipts. */
 @QcdcTest
@@ -63,7 +64,7 @@ class ReceptionIntakeTest {
         assertThat(tracking.view(opened.get(0), pin, "127.0.0.1").trackingCode()).isEqualTo(opened.get(0));
         HttpResponse<String> reprint = officer.postForm("/cases/" + opened.get(0) + "/receipt", "_csrf=" + csrf(page));
         assertThatThrownBy(() -> tracking.view(opened.get(0), pin, "127.0.0.1")).as("a reprint replaces the PIN")
-                .isInstanceOf(SubmissionRejectedException.class);
+                .isInstanceOf(Refusal.class);
         assertThat(tracking.view(opened.get(0), pinOf(reprint.body()), "127.0.0.1")).isNotNull();
 
         WebSession handler = new WebSession(port);

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.qcdc.support.ProcessSteps;
 import vn.qcdc.support.ProcessTest;
+import vn.qcdc.platform.Refusal;
 
 /** Every path of periodic-review.bpmn with the real engine, rules and clock. */
 @ProcessTest
@@ -91,7 +92,7 @@ class PeriodicReviewProcessTest implements ProcessSteps {
         assertThat(reports.consolidated(id, DISTRICT).get(1)).containsExactly(140, 170);
         assertThat(store.review(id).orElseThrow().status()).isEqualTo("CONSOLIDATING");
         assertThatThrownBy(() -> submit(id, P1, "thuky.p1", fig(1, "1", "1")))
-                .isInstanceOf(ReviewRefusedException.class).hasMessage("steering.error.closed");
+                .isInstanceOf(Refusal.class).hasMessage("steering.error.closed");
 
         Task consolidate = task(pi, "consolidate-province");
         assertThat(groups(consolidate)).containsExactly("hg:steering-secretary");
