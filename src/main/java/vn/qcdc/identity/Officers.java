@@ -1,5 +1,9 @@
 package vn.qcdc.identity;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,15 +32,35 @@ public class Officers {
                 .groupMember(userId).list().stream().map(Group::getId).collect(Collectors.toSet())));
     }
 
+    /** A person who may be picked in a form: the user id and the name to show. */
+    public record Person(String userId, String name) {
+    }
+
+    /** Everyone who holds one of these roles in the unit (any unit-scoped role if none is named), by name. */
+    public List<Person> inUnit(String unitCode, Role... roles) {
+        List<Role> wanted = roles.length > 0 ? List.of(roles) : Role.unitScopedRoles();
+        return SystemAuthority.call(identityService, () -> {
+            Map<String, Person> people = new LinkedHashMap<>();
+            for (Role role : wanted) {
+                for (User user : identityService.createUserQuery().memberOfGroup(role.groupOf(unitCode)).list()) {
+                    people.putIfAbsent(user.getId(), new Person(user.getId(), nameOf(user)));
+                }
+            }
+            return people.values().stream().sorted(Comparator.comparing(Person::name).thenComparing(Person::userId))
+                    .toList();
+        });
+    }
+
     /** "First Last" as the user directory has it; the user id itself for an unknown user. */
     public String displayName(String userId) {
         User user = SystemAuthority.call(identityService,
                 () -> identityService.createUserQuery().userId(userId).singleResult());
-        if (user == null) {
-            return userId;
-        }
+        return user == null ? userId : nameOf(user);
+    }
+
+    private static String nameOf(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? userId : name;
+        return name.isEmpty() ? user.getId() : name;
     }
 }

@@ -14,6 +14,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -24,13 +26,15 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import vn.qcdc.platform.EngineRefusal;
+import vn.qcdc.identity.Officers;
 import vn.qcdc.identity.Role;
-import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
-import vn.qcdc.organization.UnitAuthority;
 import vn.qcdc.organization.OrgUnitType;
+import vn.qcdc.organization.UnitAuthority;
+import vn.qcdc.platform.EngineRefusal;
+import vn.qcdc.platform.FormRows;
+import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.rules.DeadlineService;
 
 /**
@@ -44,16 +48,20 @@ public class SelfCriticismSteps {
     /** A session starts at 07:30; the comment period ends then. */
     static final LocalTime SESSION_START = LocalTime.of(7, 30);
     static final String NOTICE_RULE = "selfcriticism.notice";
+    /** The task variable the plan form's official picker reads its choices from. */
+    static final String OFFICIAL_CHOICES = "officialChoices";
 
     private final SelfCriticismStore store;
     private final OrgUnitRepository units;
     private final DeadlineService deadlines;
     private final IdentityService identity;
     private final UnitAuthority unitAuthority;
+    private final Officers officers;
 
     SelfCriticismSteps(SelfCriticismStore store, OrgUnitRepository units, DeadlineService deadlines,
-            @Lazy IdentityService identity, UnitAuthority unitAuthority) {
+            @Lazy IdentityService identity, UnitAuthority unitAuthority, @Lazy Officers officers) {
         this.unitAuthority = unitAuthority;
+        this.officers = officers;
         this.store = store;
         this.units = units;
         this.deadlines = deadlines;
@@ -134,15 +142,24 @@ public class SelfCriticismSteps {
 
     // ---- the session -----------------------------------------------------------------------------
 
+    /** Create listener of "plan the session": the unit's officers, to pick the officials from. */
+    public void offerOfficials(DelegateTask task) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        officers.inUnit((String) task.getVariable("unitCode"))
+                .forEach(p -> choices.put(p.userId(), p.name() + " (" + p.userId() + ")"));
+        task.setVariableLocal(OFFICIAL_CHOICES, FormRows.choices(choices));
+    }
+
     /** Complete listener of "plan the session": the statutory notice period, the venue, the officials. */
     public void checkPlan(DelegateTask task) {
-        plan(task.getVariable("sessionDate"), task.getVariable("venue"), task.getVariable("officials"));
+        plan(task.getVariable("sessionDate"), task.getVariable("venue"), task.getVariable("officials"),
+                (String) task.getVariable("unitCode"));
     }
 
     record Plan(LocalDate date, String venue, Map<String, String> officials) {
     }
 
-    Plan plan(Object dateValue, Object venueValue, Object officialsValue) {
+    Plan plan(Object dateValue, Object venueValue, Object officialsValue, String unitCode) {
         LocalDate date = date(dateValue, "Ngày tổ chức");
         LocalDate today = today();
         if (date.isBefore(today)) {
@@ -156,19 +173,20 @@ public class SelfCriticismSteps {
         if (venue.isBlank() || venue.length() > 300) {
             throw new EngineRefusal("selfcriticism.plan.venue-required");
         }
+        Set<String> unitOfficers = officers.inUnit(unitCode).stream().map(Officers.Person::userId)
+                .collect(Collectors.toSet());
         Map<String, String> officials = new LinkedHashMap<>();
-        for (String line : text(officialsValue).split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] parts = line.split("\\|", 2);
-            String user = parts[0].trim();
-            String title = parts.length > 1 ? parts[1].trim() : "";
-            if (title.isEmpty() || title.length() > 200) {
-                throw new EngineRefusal("selfcriticism.plan.official-line", line.trim());
-            }
+        for (Map<String, String> row : FormRows.of(officialsValue, "Cán bộ chủ chốt tự kiểm điểm")) {
+            String user = FormRows.text(row, "userId");
+            String title = FormRows.text(row, "title");
             if (identity.createUserQuery().userId(user).count() == 0) {
                 throw new EngineRefusal("selfcriticism.plan.user-unknown", user);
+            }
+            if (!unitOfficers.contains(user)) {
+                throw new EngineRefusal("selfcriticism.plan.official-not-in-unit", user);
+            }
+            if (title.isEmpty() || title.length() > 200) {
+                throw new EngineRefusal("selfcriticism.plan.official-title", user);
             }
             if (officials.put(user, title) != null) {
                 throw new EngineRefusal("selfcriticism.plan.official-twice", user);
@@ -182,7 +200,7 @@ public class SelfCriticismSteps {
 
     public void publishNotice(DelegateExecution execution) {
         Plan plan = plan(execution.getVariable("sessionDate"), execution.getVariable("venue"),
-                execution.getVariable("officials"));
+                execution.getVariable("officials"), (String) execution.getVariable("unitCode"));
         long sessionId = sessionId(execution);
         store.publishNotice(sessionId, plan.date(), plan.venue(), execution.getProcessInstanceId(), now());
         plan.officials().forEach((user, title) -> store.insertOfficial(sessionId, user, title));

@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.qcdc.support.Browser;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
+import vn.qcdc.support.FormLists;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import java.util.List;
 
 /** A citizen comments on a session notice in a real browser; the comment appears once a reception officer approves it. */
 @QcdcTest
@@ -50,7 +53,7 @@ class SelfCriticismBrowserTest {
         Task plan = taskService.createTaskQuery().processDefinitionKey("selfcriticism-session")
                 .taskDefinitionKey("plan-session").processVariableValueEquals("sessionId", sessionId).singleResult();
         taskService.complete(plan.getId(), Map.of("sessionDate", today.plusDays(9).toString(),
-                "venue", "Nhà văn hóa khu vực 2", "officials", "truong.cd | Chủ tịch UBND thị trấn"));
+                "venue", "Nhà văn hóa khu vực 2", "officials", officials("truong.cd", "Chủ tịch UBND thị trấn")));
         String text = "Đề nghị Chủ tịch trả lời việc chậm cấp giấy chứng nhận quyền sử dụng đất";
 
         try (Browser browser = new Browser(port)) {
@@ -88,5 +91,10 @@ class SelfCriticismBrowserTest {
     private static void click(Browser browser, WebElement element) {
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
+    }
+
+    /** The plan form's list of officials: user id, title, user id, title, … */
+    static JsonValue officials(String... userIdsAndTitles) {
+        return FormLists.json(FormLists.rows(List.of("userId", "title"), userIdsAndTitles));
     }
 }

@@ -27,6 +27,9 @@ import vn.qcdc.organization.OrgUnitType;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.ProcessSteps;
 import vn.qcdc.support.ProcessTest;
+import vn.qcdc.support.FormLists;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import java.util.Map;
 
 /** Every path of the round, session and action-item processes, with the real engine, rules and clock. */
 @ProcessTest
@@ -74,7 +77,7 @@ class SelfCriticismProcessTest implements ProcessSteps {
         assertThat(groups(plan)).containsExactly(DemoUsers.COMMUNE_A + ":unit-head");
         LocalDate day = today().plusDays(10);
         complete(plan, "sessionDate", day.toString(), "venue", "Hội trường UBND phường",
-                "officials", "truong.p1 | Chủ tịch UBND phường\ngiamsat.p1 | Phó Chủ tịch UBND phường");
+                "officials", officials("truong.p1", "Chủ tịch UBND phường", "giamsat.p1", "Phó Chủ tịch UBND phường"));
         assertThat(store.session(sessionId).orElseThrow().status()).isEqualTo(SessionStatus.NOTICE_PUBLISHED);
 
         List<Task> selfAssessments = tasks(session, "self-assess");
@@ -156,18 +159,18 @@ class SelfCriticismProcessTest implements ProcessSteps {
         ProcessInstance session = session(roundId(2022), DemoUsers.COMMUNE_B);
         Task plan = task(session, "plan-session");
         assertThatThrownBy(() -> taskService.complete(plan.getId(), vars("sessionDate", today().plusDays(3).toString(),
-                "venue", "Hội trường", "officials", "truong.cd | Chủ tịch UBND")))
+                "venue", "Hội trường", "officials", officials("truong.cd", "Chủ tịch UBND"))))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("ít nhất 7 ngày"));
         assertThatThrownBy(() -> taskService.complete(plan.getId(), vars("sessionDate", today().minusDays(1).toString(),
-                "venue", "Hội trường", "officials", "truong.cd | Chủ tịch UBND")))
+                "venue", "Hội trường", "officials", officials("truong.cd", "Chủ tịch UBND"))))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("đã qua"));
         assertThatThrownBy(() -> taskService.complete(plan.getId(), vars("sessionDate", today().plusDays(7).toString(),
-                "venue", "Hội trường", "officials", "khong.co | Chủ tịch UBND")))
+                "venue", "Hội trường", "officials", officials("khong.co", "Chủ tịch UBND"))))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("khong.co"));
         assertThat(taskService.createTaskQuery().taskId(plan.getId()).count()).isEqualTo(1);
         assertThat(store.session(store.sessionIdOf(roundId(2022), DemoUsers.COMMUNE_B)).orElseThrow().status())
                 .isEqualTo(SessionStatus.PLANNING);
-        complete(plan, "sessionDate", today().plusDays(7).toString(), "venue", "Hội trường", "officials", "truong.cd | Chủ tịch UBND");
+        complete(plan, "sessionDate", today().plusDays(7).toString(), "venue", "Hội trường", "officials", officials("truong.cd", "Chủ tịch UBND"));
         assertThat(tasks(session, "self-assess")).singleElement().extracting(Task::getAssignee).isEqualTo("truong.cd");
     }
 
@@ -189,7 +192,7 @@ class SelfCriticismProcessTest implements ProcessSteps {
         ProcessInstance session = session(roundId(2024), DemoUsers.COMMUNE_A);
         LocalDate day = today().plusDays(8);
         complete(task(session, "plan-session"), "sessionDate", day.toString(), "venue", "Nhà văn hóa khu vực 1",
-                "officials", "truong.p1 | Chủ tịch UBND phường");
+                "officials", officials("truong.p1", "Chủ tịch UBND phường"));
         complete(task(session, "self-assess"), "selfAssessment", "Bản tự kiểm điểm");
         ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(VN).toInstant()));
         fireTimer(session, "comment-period");
@@ -234,4 +237,9 @@ class SelfCriticismProcessTest implements ProcessSteps {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), VN);
     }
 
+
+    /** The plan form's list of officials: user id, title, user id, title, … */
+    static JsonValue officials(String... userIdsAndTitles) {
+        return FormLists.json(FormLists.rows(List.of("userId", "title"), userIdsAndTitles));
+    }
 }

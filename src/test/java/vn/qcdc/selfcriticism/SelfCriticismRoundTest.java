@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
 import vn.qcdc.support.WebSession;
+import vn.qcdc.support.FormLists;
+import java.util.List;
 
 /**
  * A year's round for two communes over real HTTP: the steering secretary opens it and the officers work through
@@ -93,17 +95,17 @@ class SelfCriticismRoundTest {
         // planning: a date in the past is refused, the form stays open
         String planP1 = taskId("plan-session", DemoUsers.COMMUNE_A + ":unit-head", "truong.p1");
         HttpResponse<String> past = rest("POST", "/engine-rest/task/" + planP1 + "/submit-form", "truong.p1",
-                form("sessionDate", today.minusDays(2).toString(), "venue", "Hội trường", "officials", "truong.p1 | Chủ tịch"));
+                form("sessionDate", today.minusDays(2).toString(), "venue", "Hội trường", "officials", officials("truong.p1", "Chủ tịch")));
         assertThat(past.statusCode()).isGreaterThanOrEqualTo(400);
         assertThat(past.body()).contains("đã qua");
         assertThat(store.session(p1).orElseThrow().status()).isEqualTo(SessionStatus.PLANNING);
         assertThat(new WebSession(port).get("/portal/sessions/" + p1).statusCode()).isEqualTo(404);
 
         ok(rest("POST", "/engine-rest/task/" + planP1 + "/submit-form", "truong.p1", form("sessionDate", day.toString(),
-                "venue", "Hội trường UBND Phường I", "officials", "truong.p1 | Chủ tịch UBND phường")));
+                "venue", "Hội trường UBND Phường I", "officials", officials("truong.p1", "Chủ tịch UBND phường"))));
         ok(rest("POST", "/engine-rest/task/" + taskId("plan-session", DemoUsers.COMMUNE_B + ":unit-head", "truong.cd")
                 + "/submit-form", "truong.cd", form("sessionDate", day.toString(), "venue", "Nhà văn hóa thị trấn Cây Dương",
-                "officials", "truong.cd | Chủ tịch UBND thị trấn")));
+                "officials", officials("truong.cd", "Chủ tịch UBND thị trấn"))));
 
         // the public notice
         WebSession citizen = new WebSession(port);
@@ -275,12 +277,20 @@ class SelfCriticismRoundTest {
     static String form(Object... kv) throws Exception {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
-            variables.put((String) kv[i], Map.of("value", kv[i + 1], "type", kv[i + 1] instanceof Integer ? "Integer" : "String"));
+            Object value = kv[i + 1];
+            // a dynamic list goes as Tasklist sends it: its rows as a Json variable
+            variables.put((String) kv[i], value instanceof List<?> rows ? Map.of("value", JSON.writeValueAsString(rows), "type", "Json")
+                    : Map.of("value", value, "type", value instanceof Integer ? "Integer" : "String"));
         }
         return JSON.writeValueAsString(Map.of("variables", variables));
     }
 
     static String enc(String s) {
         return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+    }
+
+    /** The plan form's list of officials: user id, title, user id, title, … */
+    static List<Map<String, String>> officials(String... userIdsAndTitles) {
+        return FormLists.rows(List.of("userId", "title"), userIdsAndTitles);
     }
 }

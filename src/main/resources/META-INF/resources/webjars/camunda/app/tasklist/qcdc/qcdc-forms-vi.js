@@ -1,14 +1,18 @@
-// QCDC: Camunda Forms (form-js) in Tasklist speak Vietnamese too.
+// QCDC: Camunda Forms (form-js) in Tasklist.
 //
-// form-js has no translations: its empty-select text ("Select"), search placeholder ("Search") and
-// validation messages ("Field is required.", ...) are English literals. Tasklist picks its language
-// from the browser's first language when it is one of config.js's locales (vi, en), else Vietnamese;
-// in Vietnamese this script rewrites those texts wherever a form renders them.
+// 1. They speak Vietnamese too. form-js has no translations: its empty-select text ("Select"), search
+//    placeholder ("Search"), a dynamic list's "Add new" and validation messages ("Field is required.", ...)
+//    are English literals. Tasklist picks its language from the browser's first language when it is one
+//    of config.js's locales (vi, en), else Vietnamese; in Vietnamese this script rewrites those texts
+//    wherever a form renders them.
+// 2. Dynamic lists can be completed. Tasklist keeps Complete disabled while Object.keys(errors) of
+//    form-js's "changed" state is not empty; for a field inside a dynamic list form-js records "no error"
+//    as errors[fieldId] = [undefined], so after the first edit in a list the key never goes away. Forms
+//    with a dynamic list leave that live check out; completing still runs form-js's full validation
+//    (which has no such leftovers), shows each error next to its field and completes nothing.
 (function () {
   var navigatorLanguage = (navigator.languages && navigator.languages[0]) || navigator.language || '';
-  if (navigatorLanguage.split('-')[0].toLowerCase() === 'en') {
-    return;
-  }
+  var english = navigatorLanguage.split('-')[0].toLowerCase() === 'en';
 
   var MESSAGES = [
     [/^Field is required\.$/, function () { return 'Vui lòng nhập trường này.'; }],
@@ -58,6 +62,33 @@
     for (var k = 0; k < errors.length; k++) {
       rewriteTexts(errors[k], translateError);
     }
+    var adds = root.querySelectorAll('.fjs-repeat-render-add');
+    for (var a = 0; a < adds.length; a++) {
+      rewriteTexts(adds[a], function (text) { return text === 'Add new' ? 'Thêm dòng' : null; });
+    }
+  }
+
+  function relaxLiveValidation(list) {
+    var controller = window.angular && window.angular.element(list).controller('camTasklistForm');
+    if (!controller || controller.qcdcDynamicLists) {
+      return;
+    }
+    var notify = controller.notifyFormValidated;
+    controller.notifyFormValidated = function () {
+      return notify.call(this, false);
+    };
+    controller.qcdcDynamicLists = true;
+    notify.call(controller, false);
+  }
+
+  function update(root) {
+    var lists = root.querySelectorAll('.fjs-form-field-dynamiclist');
+    for (var i = 0; i < lists.length; i++) {
+      relaxLiveValidation(lists[i]);
+    }
+    if (!english) {
+      translate(root);
+    }
   }
 
   var pending = false;
@@ -67,7 +98,7 @@
       pending = true;
       window.requestAnimationFrame(function () {
         pending = false;
-        translate(document.body);
+        update(document.body);
       });
     }
   }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
