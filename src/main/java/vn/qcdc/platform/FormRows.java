@@ -73,14 +73,19 @@ public final class FormRows {
         return row.getOrDefault(field, "");
     }
 
+    /** Rows as the Json variable a dynamic list starts from, so a form opens with them filled in. */
+    public static JsonValue json(List<Map<String, String>> rows) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Choices for a form-js select, as the Json variable its {@code valuesKey} reads: [{label, value}, …]. */
     public static JsonValue choices(Map<String, String> labelsByValue) {
         List<Map<String, String>> options = new ArrayList<>();
         labelsByValue.forEach((value, label) -> options.add(Map.of("label", label, "value", value)));
-        try {
-            return SpinValues.jsonValue(JSON.writeValueAsString(options)).create();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json(options);
     }
 }

@@ -50,6 +50,8 @@ public class SelfCriticismSteps {
     static final String NOTICE_RULE = "selfcriticism.notice";
     /** The task variable the plan form's official picker reads its choices from. */
     static final String OFFICIAL_CHOICES = "officialChoices";
+    /** The task variable the minutes form's picker of who carries out a commitment reads. */
+    static final String OWNER_CHOICES = "ownerChoices";
 
     private final SelfCriticismStore store;
     private final OrgUnitRepository units;
@@ -235,6 +237,29 @@ public class SelfCriticismSteps {
     record Minutes(String attendance, String text, Map<Long, String[]> responses, List<Commitment> commitments) {
     }
 
+    /**
+     * Create listener of "record the minutes": the session's officials and the unit's officers to pick from, and
+     * one response row per official, ready to fill.
+     */
+    public void offerMinutesChoices(DelegateTask task) {
+        long sessionId = sessionId(task.getExecution());
+        Map<String, String> officials = new LinkedHashMap<>();
+        List<Map<String, String>> responseRows = new ArrayList<>();
+        for (SelfCriticismStore.Official o : store.officials(sessionId)) {
+            officials.put(o.userId(), officers.displayName(o.userId()) + " – " + o.title());
+            responseRows.add(Map.of("official", o.userId(), "response", "", "assessment", ""));
+        }
+        Map<String, String> owners = new LinkedHashMap<>();
+        officers.inUnit(store.session(sessionId).orElseThrow().unitCode())
+                .forEach(p -> owners.put(p.userId(), p.name() + " (" + p.userId() + ")"));
+        task.setVariableLocal(OFFICIAL_CHOICES, FormRows.choices(officials));
+        task.setVariableLocal(OWNER_CHOICES, FormRows.choices(owners));
+        if (task.getVariable("officialResponses") == null) {
+            // on the process, not the task: the service step after the task reads what the officer submits
+            task.getExecution().setVariable("officialResponses", FormRows.json(responseRows));
+        }
+    }
+
     /** Complete listener of "record the minutes": everything is checked before the service step saves it. */
     public void checkMinutes(DelegateTask task) {
         minutes(sessionId(task.getExecution()), task.getVariable("attendance"),
@@ -253,30 +278,41 @@ public class SelfCriticismSteps {
         Map<String, Long> officials = new LinkedHashMap<>();
         store.officials(sessionId).forEach(o -> officials.put(o.userId(), o.id()));
         Map<Long, String[]> responses = new LinkedHashMap<>();
-        for (String line : lines(responsesValue)) {
-            String[] p = line.split("\\|", -1);
-            if (p.length != 3) {
-                throw new EngineRefusal("selfcriticism.minutes.response-line", line);
+        for (Map<String, String> row : FormRows.of(responsesValue, "Tiếp thu, giải trình và đánh giá của nhân dân")) {
+            String response = FormRows.text(row, "response");
+            String assessment = FormRows.text(row, "assessment");
+            if (response.isEmpty() && assessment.isEmpty()) {
+                continue;
             }
-            Long official = official(officials, p[0]);
-            responses.put(official, new String[] {limit(p[1].trim(), 4000), limit(p[2].trim(), 4000)});
+            Long official = official(officials, FormRows.text(row, "official"));
+            if (responses.put(official, new String[] {limit(response, 4000), limit(assessment, 4000)}) != null) {
+                throw new EngineRefusal("selfcriticism.minutes.response-twice", FormRows.text(row, "official"));
+            }
         }
+        Set<String> unitOfficers = null;
         List<Commitment> commitments = new ArrayList<>();
-        for (String line : lines(commitmentsValue)) {
-            String[] p = line.split("\\|", -1);
-            if (p.length != 4 || p[1].isBlank()) {
-                throw new EngineRefusal("selfcriticism.minutes.commitment-line", line);
+        for (Map<String, String> row : FormRows.of(commitmentsValue, "Việc cần khắc phục (cam kết)")) {
+            Long official = official(officials, FormRows.text(row, "official"));
+            String body = FormRows.text(row, "body");
+            if (body.isEmpty()) {
+                throw new EngineRefusal("selfcriticism.minutes.commitment-body", FormRows.text(row, "official"));
             }
-            Long official = official(officials, p[0]);
-            String owner = p[2].trim();
+            String owner = FormRows.text(row, "owner");
             if (identity.createUserQuery().userId(owner).count() == 0) {
                 throw new EngineRefusal("selfcriticism.minutes.owner-unknown", owner);
             }
-            LocalDate due = date(p[3].trim(), "Hạn thực hiện");
+            if (unitOfficers == null) {
+                unitOfficers = officers.inUnit(store.session(sessionId).orElseThrow().unitCode()).stream()
+                        .map(Officers.Person::userId).collect(Collectors.toSet());
+            }
+            if (!unitOfficers.contains(owner)) {
+                throw new EngineRefusal("selfcriticism.minutes.owner-not-in-unit", owner);
+            }
+            LocalDate due = date(FormRows.text(row, "due"), "Hạn thực hiện");
             if (!due.isAfter(today())) {
                 throw new EngineRefusal("selfcriticism.minutes.due-past", due);
             }
-            commitments.add(new Commitment(official, limit(p[1].trim(), 2000), owner, due));
+            commitments.add(new Commitment(official, limit(body, 2000), owner, due));
         }
         return new Minutes(attendance, text, responses, commitments);
     }

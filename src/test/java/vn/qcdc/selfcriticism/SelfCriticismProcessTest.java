@@ -95,11 +95,11 @@ class SelfCriticismProcessTest implements ProcessSteps {
         Task minutes = task(session, "record-minutes");
         assertThat(groups(minutes)).containsExactly(DemoUsers.COMMUNE_A + ":steering-secretary");
         assertThatThrownBy(() -> taskService.complete(minutes.getId(), vars("attendance", "45 người",
-                "commitments", "ai.do | Sửa đường | xuly.p1 | " + day.plusDays(30))))
+                "commitments", commitments("ai.do", "Sửa đường", "xuly.p1", day.plusDays(30).toString()))))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("không phải cán bộ tự kiểm điểm"));
         complete(minutes, "attendance", "45 người dân, đại diện Mặt trận", "commentsRaised", "Đường hẻm 5 chậm sửa",
-                "officialResponses", "truong.p1 | Tiếp thu, sửa trong quý | Tín nhiệm",
-                "commitments", "truong.p1 | Sửa đường hẻm 5 | xuly.p1 | " + day.plusDays(30));
+                "officialResponses", responses("truong.p1", "Tiếp thu, sửa trong quý", "Tín nhiệm"),
+                "commitments", commitments("truong.p1", "Sửa đường hẻm 5", "xuly.p1", day.plusDays(30).toString()));
         assertThat(store.session(sessionId).orElseThrow().status()).isEqualTo(SessionStatus.MINUTES_RECORDED);
         List<SelfCriticismStore.ActionItem> actions = store.actions(sessionId);
         assertThat(actions).singleElement().satisfies(a -> {
@@ -197,7 +197,7 @@ class SelfCriticismProcessTest implements ProcessSteps {
         ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(VN).toInstant()));
         fireTimer(session, "comment-period");
         complete(task(session, "record-minutes"), "attendance", "30 người",
-                "commitments", "truong.p1 | Lắp đèn đường | xuly.p1 | " + day.plusDays(5));
+                "commitments", commitments("truong.p1", "Lắp đèn đường", "xuly.p1", day.plusDays(5).toString()));
         ProcessInstance action = runtimeService.createProcessInstanceQuery().processDefinitionKey("selfcriticism-action")
                 .superProcessInstanceId(session.getId()).singleResult();
         ClockUtil.setCurrentTime(Date.from(day.plusDays(6).atTime(9, 0).atZone(VN).toInstant()));
@@ -241,5 +241,15 @@ class SelfCriticismProcessTest implements ProcessSteps {
     /** The plan form's list of officials: user id, title, user id, title, … */
     static JsonValue officials(String... userIdsAndTitles) {
         return FormLists.json(FormLists.rows(List.of("userId", "title"), userIdsAndTitles));
+    }
+
+    /** The minutes' responses: official, response, people's assessment, … */
+    static JsonValue responses(String... values) {
+        return FormLists.json(FormLists.rows(List.of("official", "response", "assessment"), values));
+    }
+
+    /** The minutes' commitments: official, what, who carries it out, due date, … */
+    static JsonValue commitments(String... values) {
+        return FormLists.json(FormLists.rows(List.of("official", "body", "owner", "due"), values));
     }
 }

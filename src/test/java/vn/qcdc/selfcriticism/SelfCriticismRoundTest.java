@@ -188,8 +188,8 @@ class SelfCriticismRoundTest {
         // minutes by each commune's steering secretary; commitments become action items
         ok(rest("POST", "/engine-rest/task/" + taskId("record-minutes", DemoUsers.COMMUNE_A + ":steering-secretary", "thuky.p1")
                 + "/submit-form", "thuky.p1", form("attendance", "52 người dân, Mặt trận, đoàn thể",
-                "commentsRaised", "Đường hẻm 5", "officialResponses", "truong.p1 | Tiếp thu, sửa trong quý I | Hoàn thành tốt nhiệm vụ",
-                "commitments", "truong.p1 | Sửa đường hẻm 5 khu vực 1 | xuly.p1 | " + day.plusDays(45))));
+                "commentsRaised", "Đường hẻm 5", "officialResponses", responses("truong.p1", "Tiếp thu, sửa trong quý I", "Hoàn thành tốt nhiệm vụ"),
+                "commitments", commitments("truong.p1", "Sửa đường hẻm 5 khu vực 1", "xuly.p1", day.plusDays(45).toString()))));
         ok(rest("POST", "/engine-rest/task/" + taskId("record-minutes", DemoUsers.COMMUNE_B + ":steering-secretary", "thuky.cd")
                 + "/submit-form", "thuky.cd", form("attendance", "40 người dân", "commentsRaised", "",
                 "officialResponses", "", "commitments", "")));
@@ -292,5 +292,15 @@ class SelfCriticismRoundTest {
     /** The plan form's list of officials: user id, title, user id, title, … */
     static List<Map<String, String>> officials(String... userIdsAndTitles) {
         return FormLists.rows(List.of("userId", "title"), userIdsAndTitles);
+    }
+
+    /** The minutes' responses: official, response, people's assessment, … */
+    static List<Map<String, String>> responses(String... values) {
+        return FormLists.rows(List.of("official", "response", "assessment"), values);
+    }
+
+    /** The minutes' commitments: official, what, who carries it out, due date, … */
+    static List<Map<String, String>> commitments(String... values) {
+        return FormLists.rows(List.of("official", "body", "owner", "due"), values);
     }
 }

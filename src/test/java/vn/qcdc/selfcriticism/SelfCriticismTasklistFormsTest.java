@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -27,14 +29,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.qcdc.rules.DeadlineService;
 import vn.qcdc.support.Browser;
 import vn.qcdc.support.DemoUsers;
+import vn.qcdc.support.FormLists;
+import vn.qcdc.support.ProcessSteps;
 import vn.qcdc.support.QcdcTest;
 
 /**
- * The session plan in a real Tasklist: the officials are rows of a form-js dynamic list, each picked from the
- * unit's officers and given a title; a second row is added with the list's own button. Nobody types a code.
+ * The session plan and its minutes in a real Tasklist: officials, responses and commitments are rows of form-js
+ * dynamic lists; people are picked from the unit's officers (the plan), the session's officials and who carries a
+ * commitment out (the minutes); a second row is added with the list's own button. Nobody types a code.
  */
 @QcdcTest
-class SelfCriticismPlanTasklistTest {
+class SelfCriticismTasklistFormsTest implements ProcessSteps {
 
     @LocalServerPort
     int port;
@@ -48,6 +53,13 @@ class SelfCriticismPlanTasklistTest {
     JdbcTemplate jdbc;
     @Autowired
     DeadlineService deadlines;
+    @Autowired
+    ProcessEngine engine;
+
+    @Override
+    public ProcessEngine engine() {
+        return engine;
+    }
 
     @AfterEach
     void resetClock() {
@@ -107,6 +119,101 @@ class SelfCriticismPlanTasklistTest {
         assertThat(store.officials(sessionId)).extracting(SelfCriticismStore.Official::userId, SelfCriticismStore.Official::title)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("truong.cd", "Chủ tịch UBND thị trấn"),
                         org.assertj.core.groups.Tuple.tuple("giamsat.cd", "Phó Chủ tịch UBND thị trấn"));
+    }
+
+    @Test
+    void theSecretaryRecordsResponsesAndCommitmentsInTasklist() throws Exception {
+        ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(6 * 366))));
+        LocalDate today = LocalDate.ofInstant(ClockUtil.now().toInstant(), deadlines.zone());
+        int year = today.getYear();
+        runtimeService.startProcessInstanceByKey("selfcriticism-round", Map.of("year", year,
+                "deadline", today.plusDays(60).toString(), "units", DemoUsers.COMMUNE_B, "openedBy", "thuky.hg"));
+        long roundId = jdbc.queryForObject("select id from selfcriticism_round where round_year = ?", Long.class, year);
+        long sessionId = store.sessionIdOf(roundId, DemoUsers.COMMUNE_B);
+        ProcessInstance session = runtimeService.createProcessInstanceQuery().processDefinitionKey("selfcriticism-session")
+                .variableValueEquals("sessionId", sessionId).singleResult();
+        LocalDate day = today.plusDays(10);
+        complete(tasks(session, "plan-session").get(0), "sessionDate", day.toString(), "venue", "Hội trường",
+                "officials", FormLists.json(FormLists.rows(List.of("userId", "title"),
+                        "truong.cd", "Chủ tịch UBND thị trấn", "giamsat.cd", "Phó Chủ tịch UBND thị trấn")));
+        for (Task selfAssessment : tasks(session, "self-assess")) {
+            complete(selfAssessment, "selfAssessment", "Tự kiểm điểm");
+        }
+        ClockUtil.setCurrentTime(java.util.Date.from(day.atTime(8, 0).atZone(deadlines.zone()).toInstant()));
+        fireTimer(session, "comment-period");
+        Task minutes = tasks(session, "record-minutes").get(0);
+        taskService.setAssignee(minutes.getId(), "thuky.cd");
+        LocalDate due = day.plusDays(40);
+
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("thuky.cd", DemoUsers.PASSWORD);
+            browser.open("/camunda/app/tasklist/default/#/?task=" + minutes.getId());
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form-field-dynamiclist")));
+            WebElement responses = list(browser, "Tiếp thu, giải trình");
+            // one row per official, each already naming its official
+            wait.until(d -> responses.findElements(By.cssSelector(".fjs-repeat-row-container")).size() == 2);
+            assertThat(responses.getText()).contains("Bùi Văn Khoa – Chủ tịch UBND thị trấn", "Đỗ Thị Linh – Phó Chủ tịch UBND thị trấn");
+            type(browser.driver.findElements(By.cssSelector(".fjs-form-field-textarea")).stream()
+                    .filter(f -> f.getText().startsWith("Thành phần tham dự")).findFirst().orElseThrow()
+                    .findElement(By.tagName("textarea")), "30 người dân");
+            WebElement first = responses.findElements(By.cssSelector(".fjs-repeat-row-container")).get(0);
+            type(first.findElement(By.cssSelector("textarea")), "Tiếp thu, sửa trong quý");
+            type(first.findElement(By.cssSelector(".fjs-form-field-textfield input")), "Tín nhiệm");
+
+            WebElement commitments = list(browser, "Việc cần khắc phục");
+            click(browser, commitments.findElement(By.cssSelector(".fjs-repeat-render-add")));
+            wait.until(d -> commitments.findElements(By.cssSelector(".fjs-repeat-row-container")).size() == 1);
+            WebElement commitment = commitments.findElements(By.cssSelector(".fjs-repeat-row-container")).get(0);
+            List<WebElement> selects = commitment.findElements(By.cssSelector(".fjs-form-field-select"));
+            pickIn(browser, wait, selects.get(0), "Bùi Văn Khoa");
+            type(commitment.findElement(By.cssSelector("textarea")), "Sửa đường hẻm 5");
+            pickIn(browser, wait, selects.get(1), "Đặng Văn Hải");
+            type(commitment.findElement(By.cssSelector(".fjs-form-field-datetime input")),
+                    due.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+            shot(browser, "minutes-form-filled");
+            wait.until(d -> completeButton(browser).isEnabled());
+            click(browser, completeButton(browser));
+            try {
+                wait.until(d -> taskService.createTaskQuery().taskId(minutes.getId()).count() == 0);
+            } catch (RuntimeException e) {
+                shot(browser, "minutes-form-not-completed");
+                throw e;
+            }
+        }
+        assertThat(store.officials(sessionId)).filteredOn(o -> o.userId().equals("truong.cd")).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.response()).isEqualTo("Tiếp thu, sửa trong quý");
+                    assertThat(o.peopleAssessment()).isEqualTo("Tín nhiệm");
+                });
+        assertThat(store.officials(sessionId)).filteredOn(o -> o.userId().equals("giamsat.cd")).singleElement()
+                .extracting(SelfCriticismStore.Official::response).as("a row left empty records nothing").isNull();
+        assertThat(store.actions(sessionId)).singleElement().satisfies(a -> {
+            assertThat(a.body()).isEqualTo("Sửa đường hẻm 5");
+            assertThat(a.owner()).isEqualTo("xuly.cd");
+            assertThat(a.due()).isEqualTo(due);
+        });
+    }
+
+    private static WebElement list(Browser browser, String labelStart) {
+        return browser.driver.findElements(By.cssSelector(".fjs-form-field-dynamiclist")).stream()
+                .filter(l -> l.getText().startsWith(labelStart) || l.getText().contains(labelStart)).findFirst()
+                .orElseThrow(() -> new AssertionError("no list " + labelStart));
+    }
+
+    private static void type(WebElement input, String text) {
+        input.sendKeys(text, org.openqa.selenium.Keys.TAB);
+    }
+
+    private static void pickIn(Browser browser, WebDriverWait wait, WebElement select, String name) {
+        WebElement display = select.findElements(By.cssSelector(".fjs-select-display, input")).get(0);
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", display);
+        display.click();
+        wait.until(d -> select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .anyMatch(i -> i.getText().contains(name)));
+        WebElement item = select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(i -> i.getText().contains(name)).findFirst().orElseThrow();
+        new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(item).click().perform();
     }
 
     private static List<WebElement> rows(Browser browser) {
