@@ -68,14 +68,8 @@ class SelfCriticismTasklistFormsTest implements ProcessSteps {
 
     @Test
     void theUnitHeadPicksTheOfficialsFromTheUnitsOfficersInTasklist() throws Exception {
-        // a year no other test opens a round for: the engine clock moves there
-        ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(5 * 366))));
-        LocalDate today = LocalDate.ofInstant(ClockUtil.now().toInstant(), deadlines.zone());
-        int year = today.getYear();
-        runtimeService.startProcessInstanceByKey("selfcriticism-round", Map.of("year", year,
-                "deadline", today.plusDays(60).toString(), "units", DemoUsers.COMMUNE_B, "openedBy", "thuky.hg"));
-        long roundId = jdbc.queryForObject("select id from selfcriticism_round where round_year = ?", Long.class, year);
-        long sessionId = store.sessionIdOf(roundId, DemoUsers.COMMUNE_B);
+        long sessionId = openSession(5);
+        LocalDate today = today();
         Task plan = taskService.createTaskQuery().processDefinitionKey("selfcriticism-session")
                 .taskDefinitionKey("plan-session").processVariableValueEquals("sessionId", sessionId).singleResult();
         taskService.setAssignee(plan.getId(), "truong.cd");
@@ -123,13 +117,8 @@ class SelfCriticismTasklistFormsTest implements ProcessSteps {
 
     @Test
     void theSecretaryRecordsResponsesAndCommitmentsInTasklist() throws Exception {
-        ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(6 * 366))));
-        LocalDate today = LocalDate.ofInstant(ClockUtil.now().toInstant(), deadlines.zone());
-        int year = today.getYear();
-        runtimeService.startProcessInstanceByKey("selfcriticism-round", Map.of("year", year,
-                "deadline", today.plusDays(60).toString(), "units", DemoUsers.COMMUNE_B, "openedBy", "thuky.hg"));
-        long roundId = jdbc.queryForObject("select id from selfcriticism_round where round_year = ?", Long.class, year);
-        long sessionId = store.sessionIdOf(roundId, DemoUsers.COMMUNE_B);
+        long sessionId = openSession(6);
+        LocalDate today = today();
         ProcessInstance session = runtimeService.createProcessInstanceQuery().processDefinitionKey("selfcriticism-session")
                 .variableValueEquals("sessionId", sessionId).singleResult();
         LocalDate day = today.plusDays(10);
@@ -216,21 +205,30 @@ class SelfCriticismTasklistFormsTest implements ProcessSteps {
         new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(item).click().perform();
     }
 
+    /**
+     * A round for the demo's second commune in a year no other test opens one for (the engine clock moves that
+     * many years ahead); its session's id.
+     */
+    private long openSession(int yearsAhead) {
+        ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(yearsAhead * 366L))));
+        LocalDate today = today();
+        runtimeService.startProcessInstanceByKey("selfcriticism-round", Map.of("year", today.getYear(),
+                "deadline", today.plusDays(60).toString(), "units", DemoUsers.COMMUNE_B, "openedBy", "thuky.hg"));
+        long roundId = jdbc.queryForObject("select id from selfcriticism_round where round_year = ?", Long.class,
+                today.getYear());
+        return store.sessionIdOf(roundId, DemoUsers.COMMUNE_B);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.now().toInstant(), deadlines.zone());
+    }
+
     private static List<WebElement> rows(Browser browser) {
         return browser.driver.findElements(By.cssSelector(".fjs-form-field-dynamiclist .fjs-repeat-row-container"));
     }
 
     private static void pick(Browser browser, WebDriverWait wait, int row, String name) {
-        WebElement select = rows(browser).get(row).findElement(By.cssSelector(".fjs-form-field-select"));
-        List<WebElement> display = select.findElements(By.cssSelector(".fjs-select-display, input"));
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", display.get(0));
-        display.get(0).click();
-        wait.until(d -> select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .anyMatch(i -> i.getText().contains(name)));
-        WebElement item = select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(i -> i.getText().contains(name)).findFirst().orElseThrow();
-        // form-js picks on mouse down, before a click would land
-        new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(item).click().perform();
+        pickIn(browser, wait, rows(browser).get(row).findElement(By.cssSelector(".fjs-form-field-select")), name);
     }
 
     /** Tasklist's fixed footer and its notices cover the bottom of a long form: click the element itself. */
