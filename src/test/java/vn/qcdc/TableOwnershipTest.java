@@ -31,7 +31,7 @@ class TableOwnershipTest {
     static final Map<String, List<String>> OWNERS = Map.of(
             "organization", List.of("org_"),
             "rules", List.of("deadline_rule", "holiday", "reference_change"),
-            "petitions", List.of("citizen_case", "case_", "denouncer_identity", "identity_access", "tracking_lock"),
+            "cases", List.of("citizen_case", "case_", "denouncer_identity", "identity_access", "tracking_lock"),
             "dialogue", List.of("dialogue"),
             "selfcriticism", List.of("selfcriticism_"),
             "inspection", List.of("inspection_"),
@@ -42,7 +42,7 @@ class TableOwnershipTest {
     /** Classes that touch the engine's tables in SQL, each because the engine offers no API for the job. */
     static final Set<String> ENGINE_TABLE_READERS = Set.of(
             // erases a denouncer's identity from the engine's history, which the history API cannot edit
-            "petitions/CounterIdentityCleanup.java",
+            "cases/CounterIdentityCleanup.java",
             // fills the board's read model from every open task in one statement instead of a query per page
             "oversight/BoardBackfill.java");
 

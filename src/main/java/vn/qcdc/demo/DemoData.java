@@ -22,10 +22,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import vn.qcdc.identity.Role;
-import vn.qcdc.petitions.CaseIntake;
-import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.Channel;
-import vn.qcdc.petitions.Submission;
+import vn.qcdc.cases.CaseIntake;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.Channel;
+import vn.qcdc.cases.Submission;
 
 /** Demo users (every role, two communes of two districts) and a few open cases; demo profile only. */
 @Component

@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 import vn.qcdc.identity.Role;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
-import vn.qcdc.petitions.CaseIntake;
-import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.Channel;
-import vn.qcdc.petitions.Receipt;
-import vn.qcdc.petitions.Submission;
+import vn.qcdc.cases.CaseIntake;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.Channel;
+import vn.qcdc.cases.Receipt;
+import vn.qcdc.cases.Submission;
 import vn.qcdc.rules.DeadlineService;
 import vn.qcdc.platform.Refusal;
 

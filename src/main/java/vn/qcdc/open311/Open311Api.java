@@ -33,7 +33,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.qcdc.petitions.CaseKind;
+import vn.qcdc.cases.CaseKind;
 import vn.qcdc.platform.Refusal;
 
 /**

@@ -7,7 +7,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import vn.qcdc.petitions.CaseKind;
+import vn.qcdc.cases.CaseKind;
 import vn.qcdc.platform.Refusal;
 
 /**

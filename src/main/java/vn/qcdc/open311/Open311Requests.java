@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
-import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.CaseNotes;
-import vn.qcdc.petitions.PublicCases;
-import vn.qcdc.petitions.PublicCases.PublicCase;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.CaseNotes;
+import vn.qcdc.cases.PublicCases;
+import vn.qcdc.cases.PublicCases.PublicCase;
 
 /** The public face of cases for GET requests: only the kinds of {@link Open311Catalogue#PUBLISHED}, redacted. */
 @Component

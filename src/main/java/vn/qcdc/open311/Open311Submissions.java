@@ -11,11 +11,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import vn.qcdc.petitions.CaseIntake;
-import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.Channel;
-import vn.qcdc.petitions.Receipt;
-import vn.qcdc.petitions.Submission;
+import vn.qcdc.cases.CaseIntake;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.Channel;
+import vn.qcdc.cases.Receipt;
+import vn.qcdc.cases.Submission;
 import vn.qcdc.platform.Refusal;
 
 /** POST requests: a GeoReport service request becomes a submission through the one intake of every channel. */

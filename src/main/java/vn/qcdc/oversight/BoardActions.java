@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.qcdc.identity.SystemAuthority;
-import vn.qcdc.petitions.CaseNotes;
-import vn.qcdc.petitions.CaseRepository;
+import vn.qcdc.cases.CaseNotes;
+import vn.qcdc.cases.CaseRepository;
 import vn.qcdc.platform.Refusal;
 
 /**

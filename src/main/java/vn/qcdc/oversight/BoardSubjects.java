@@ -2,9 +2,9 @@ package vn.qcdc.oversight;
 
 import org.springframework.stereotype.Component;
 
-import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.CaseRepository;
-import vn.qcdc.petitions.CitizenCase;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.CaseRepository;
+import vn.qcdc.cases.CitizenCase;
 
 /** What a process tree is about, by its business key: a citizen's case has a kind and a title. */
 @Component

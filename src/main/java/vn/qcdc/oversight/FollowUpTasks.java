@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.qcdc.identity.Role;
-import vn.qcdc.petitions.CaseNotes;
-import vn.qcdc.petitions.CaseRepository;
+import vn.qcdc.cases.CaseNotes;
+import vn.qcdc.cases.CaseRepository;
 import vn.qcdc.rules.DeadlineService;
 import vn.qcdc.rules.WorkingDayCalendar;
 

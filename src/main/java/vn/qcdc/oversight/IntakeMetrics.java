@@ -7,8 +7,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import vn.qcdc.petitions.CaseReceived;
-import vn.qcdc.petitions.CaseRepository;
+import vn.qcdc.cases.CaseReceived;
+import vn.qcdc.cases.CaseRepository;
 
 /**
  * Cases received per channel, and the intake backlog: cases received whose process the job

@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import vn.qcdc.petitions.CaseRepository;
+import vn.qcdc.cases.CaseRepository;
 import vn.qcdc.rules.DeadlineRule;
 import vn.qcdc.rules.DeadlineService;
 import vn.qcdc.rules.WorkingDayCalendar;

@@ -56,7 +56,7 @@ class OversightPages {
 
     /** Whether a board row's kind is a citizen's case kind (then its key is a tracking code with a case page). */
     public static boolean isCaseKind(String kind) {
-        return kind != null && java.util.Arrays.stream(vn.qcdc.petitions.CaseKind.values())
+        return kind != null && java.util.Arrays.stream(vn.qcdc.cases.CaseKind.values())
                 .anyMatch(k -> k.name().equals(kind));
     }
 

@@ -3,8 +3,8 @@ package vn.qcdc.portal;
 import java.io.Serializable;
 import java.time.Instant;
 
-import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.Receipt;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.Receipt;
 
 /**
  * A receipt on its way to the one page that shows it, as a flash attribute (kept in the session

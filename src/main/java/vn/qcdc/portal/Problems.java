@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.qcdc.platform.Refusal;
 
 
-/** Turns the petitions module's field problems into messages in the reader's language, field by field. */
+/** Turns the cases module's refusals into messages in the reader's language, field by field. */
 @Component
 class Problems {
 

@@ -18,14 +18,14 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
-import vn.qcdc.petitions.CaseIntake;
-import vn.qcdc.petitions.CaseRepository;
-import vn.qcdc.petitions.CitizenCase;
-import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.Channel;
-import vn.qcdc.petitions.Receipt;
-import vn.qcdc.petitions.Submission;
-import vn.qcdc.petitions.Upload;
+import vn.qcdc.cases.CaseIntake;
+import vn.qcdc.cases.CaseRepository;
+import vn.qcdc.cases.CitizenCase;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.Channel;
+import vn.qcdc.cases.Receipt;
+import vn.qcdc.cases.Submission;
+import vn.qcdc.cases.Upload;
 import vn.qcdc.platform.Refusal;
 
 /** Filing a case without signing in: the form, then (POST-redirect-GET) the receipt with the PIN, shown once. */

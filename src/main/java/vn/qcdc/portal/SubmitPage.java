@@ -1,6 +1,6 @@
 package vn.qcdc.portal;
 
-import vn.qcdc.petitions.SubmissionLimits;
+import vn.qcdc.cases.SubmissionLimits;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
-import vn.qcdc.petitions.CaseKind;
+import vn.qcdc.cases.CaseKind;
 
 /** Everything the filing form shows: the citizen's values, each field's problems, the limits the browser checks too. */
 @Component
@@ -20,7 +20,7 @@ class SubmitPage {
 
     static final String VIEW = "portal/submit";
 
-    // The petitions module's limits (SubmissionValidator, AttachmentChecker), repeated for the browser's own checks.
+    // The cases module's limits (SubmissionValidator, AttachmentChecker), repeated for the browser's own checks.
     static final int MAX_TITLE = SubmissionLimits.MAX_TITLE;
     static final int MAX_CONTENT = SubmissionLimits.MAX_CONTENT;
     static final int MAX_NAME = SubmissionLimits.MAX_NAME;

@@ -13,9 +13,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import vn.qcdc.petitions.CaseTracking;
-import vn.qcdc.petitions.CitizenActions;
-import vn.qcdc.petitions.Receipt;
+import vn.qcdc.cases.CaseTracking;
+import vn.qcdc.cases.CitizenActions;
+import vn.qcdc.cases.Receipt;
 import vn.qcdc.platform.Refusal;
 
 /**

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.qcdc.QcdcApplication;
-import vn.qcdc.petitions.CaseRepository;
+import vn.qcdc.cases.CaseRepository;
 
 /**
  * Petitions accepted per second through the JSON API, next to the bare engine starting a one-task

@@ -39,11 +39,11 @@ import org.springframework.test.context.ActiveProfiles;
 
 import vn.qcdc.QcdcApplication;
 import vn.qcdc.identity.CandidateTaskVisibility;
-import vn.qcdc.petitions.CaseIntake;
-import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.CaseRepository;
-import vn.qcdc.petitions.Channel;
-import vn.qcdc.petitions.Submission;
+import vn.qcdc.cases.CaseIntake;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.CaseRepository;
+import vn.qcdc.cases.Channel;
+import vn.qcdc.cases.Submission;
 import vn.qcdc.support.WebSession;
 
 /**

@@ -30,11 +30,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import vn.qcdc.petitions.CaseIntake;
-import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.CaseRepository;
-import vn.qcdc.petitions.Channel;
-import vn.qcdc.petitions.Submission;
+import vn.qcdc.cases.CaseIntake;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.CaseRepository;
+import vn.qcdc.cases.Channel;
+import vn.qcdc.cases.Submission;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
 

@@ -22,12 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.qcdc.petitions.CaseIntake;
-import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.CaseTracking;
-import vn.qcdc.petitions.Channel;
-import vn.qcdc.petitions.Receipt;
-import vn.qcdc.petitions.Submission;
+import vn.qcdc.cases.CaseIntake;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.CaseTracking;
+import vn.qcdc.cases.Channel;
+import vn.qcdc.cases.Receipt;
+import vn.qcdc.cases.Submission;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
 import vn.qcdc.support.WebSession;

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import vn.qcdc.petitions.CaseIntake;
-import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.CaseRepository;
-import vn.qcdc.petitions.CitizenCase;
-import vn.qcdc.petitions.Channel;
-import vn.qcdc.petitions.Submission;
+import vn.qcdc.cases.CaseIntake;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.CaseRepository;
+import vn.qcdc.cases.CitizenCase;
+import vn.qcdc.cases.Channel;
+import vn.qcdc.cases.Submission;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
 import vn.qcdc.support.WebSession;

@@ -18,13 +18,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.qcdc.petitions.CaseIntake;
-import vn.qcdc.petitions.CaseKind;
-import vn.qcdc.petitions.CaseRepository;
-import vn.qcdc.petitions.Channel;
-import vn.qcdc.petitions.CitizenCase;
-import vn.qcdc.petitions.Receipt;
-import vn.qcdc.petitions.Submission;
+import vn.qcdc.cases.CaseIntake;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.CaseRepository;
+import vn.qcdc.cases.Channel;
+import vn.qcdc.cases.CitizenCase;
+import vn.qcdc.cases.Receipt;
+import vn.qcdc.cases.Submission;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
 
@@ -247,9 +247,9 @@ class Open311RequestsTest {
 
     @Test
     void aComplaintShowsItsTitleNeverItsText(@org.springframework.beans.factory.annotation.Autowired
-            vn.qcdc.petitions.CaseIntake intake) throws Exception {
-        var receipt = intake.submit(vn.qcdc.petitions.Submission.of(vn.qcdc.petitions.CaseKind.COMPLAINT,
-                vn.qcdc.petitions.Channel.PORTAL, DemoUsers.COMMUNE_A, "Khiếu nại quyết định xử phạt",
+            vn.qcdc.cases.CaseIntake intake) throws Exception {
+        var receipt = intake.submit(vn.qcdc.cases.Submission.of(vn.qcdc.cases.CaseKind.COMPLAINT,
+                vn.qcdc.cases.Channel.PORTAL, DemoUsers.COMMUNE_A, "Khiếu nại quyết định xử phạt",
                 "Tôi bị phạt sai, hoàn cảnh gia đình riêng tư.", "Nguyễn Văn Riêng", "Khu vực 1", "0900000009", false,
                 null, null), "test");
         var request = Open311Http.json(new Open311Http(port).get("/open311/v2/requests/" + receipt.trackingCode() + ".json"));

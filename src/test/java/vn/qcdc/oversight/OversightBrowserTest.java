@@ -13,7 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import vn.qcdc.petitions.CaseRepository;
+import vn.qcdc.cases.CaseRepository;
 import vn.qcdc.support.Browser;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
@@ -29,7 +29,7 @@ class OversightBrowserTest {
     @Autowired
     TaskService taskService;
     @Autowired
-    vn.qcdc.petitions.CaseIntake intake;
+    vn.qcdc.cases.CaseIntake intake;
 
     @Test
     void theSupervisorReassignsTheOverdueComplaintWithAReason() throws Exception {
@@ -78,9 +78,9 @@ class OversightBrowserTest {
     }
 
     /** Where another test's context seeded the demo users without the demo cases: the same complaint, filed here. */
-    private vn.qcdc.petitions.CitizenCase fileTheDemoComplaint() {
-        String code = intake.submit(new vn.qcdc.petitions.Submission(vn.qcdc.petitions.CaseKind.COMPLAINT,
-                vn.qcdc.petitions.Channel.IN_PERSON, DemoUsers.COMMUNE_A, "Khiếu nại quyết định thu hồi đất",
+    private vn.qcdc.cases.CitizenCase fileTheDemoComplaint() {
+        String code = intake.submit(new vn.qcdc.cases.Submission(vn.qcdc.cases.CaseKind.COMPLAINT,
+                vn.qcdc.cases.Channel.IN_PERSON, DemoUsers.COMMUNE_A, "Khiếu nại quyết định thu hồi đất",
                 "Tôi không đồng ý với mức bồi thường khi thu hồi đất tại khu vực 2.", "Nguyễn Văn Tư", "Khu vực 1",
                 "0939 000 000", false, false, java.util.List.of(), null,
                 java.time.Instant.now().minus(20, java.time.temporal.ChronoUnit.DAYS), 1, null, null), "test")

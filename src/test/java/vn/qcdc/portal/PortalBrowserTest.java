@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.qcdc.petitions.CaseStatus;
+import vn.qcdc.cases.CaseStatus;
 import vn.qcdc.support.Browser;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;

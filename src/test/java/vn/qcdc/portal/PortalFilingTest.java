@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.qcdc.petitions.CaseStatus;
+import vn.qcdc.cases.CaseStatus;
 import vn.qcdc.support.QcdcTest;
 
 /** Filing on the portal without signing in: the receipt shows the PIN once, code and PIN open the case. */

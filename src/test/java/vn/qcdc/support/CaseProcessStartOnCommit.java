@@ -10,8 +10,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.qcdc.identity.SystemAuthority;
-import vn.qcdc.petitions.CaseIntake;
-import vn.qcdc.petitions.CaseReceived;
+import vn.qcdc.cases.CaseIntake;
+import vn.qcdc.cases.CaseReceived;
 
 /**
  * The suite runs without the job executor (timers fire only when a test executes them), so this

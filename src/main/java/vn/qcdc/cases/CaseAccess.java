@@ -1,0 +1,66 @@
+package vn.qcdc.cases;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import vn.qcdc.identity.SystemAuthority;
+import org.springframework.stereotype.Component;
+
+import vn.qcdc.identity.Officer;
+import vn.qcdc.identity.Role;
+
+/**
+ * Who may read a case on our pages, and who may see a denouncer's identity: only the handling
+ * officer assigned to the denunciation and the head of the unit handling it (Law on Denunciations
+ * Art. 8, 47). Everyone else, auditors included, sees it masked.
+ */
+@Component
+public class CaseAccess {
+
+    /** The denunciation steps whose assignee is "the assigned handling officer". */
+    static final Set<String> HANDLING_STEPS = Set.of("initial-handling", "verify-denunciation", "draft-conclusion",
+            "decide-continuation");
+
+    private final IdentityService identityService;
+    private final HistoryService historyService;
+
+    CaseAccess(IdentityService identityService, HistoryService historyService) {
+        this.identityService = identityService;
+        this.historyService = historyService;
+    }
+
+    public boolean canRead(Officer reader, CitizenCase c) {
+        return reader.readsEverything() || reader.units().contains(c.unitCode());
+    }
+
+    /** Officers of the unit write internal notes; its People's Inspection Board writes supervision comments. */
+    public CaseNotes.Visibility noteKindFor(Officer reader, CitizenCase c) {
+        if (reader.inUnit(c.unitCode(), Role.PEOPLE_INSPECTOR)) {
+            return CaseNotes.Visibility.SUPERVISION;
+        }
+        return reader.units().contains(c.unitCode()) ? CaseNotes.Visibility.INTERNAL : null;
+    }
+
+    public boolean canUpload(Officer reader, CitizenCase c) {
+        return reader.units().contains(c.unitCode()) && !reader.inUnit(c.unitCode(), Role.PEOPLE_INSPECTOR);
+    }
+
+    /** Reception officers of the unit print (and reprint) the citizen's receipt, which issues a new PIN. */
+    public boolean canIssueReceipt(Officer reader, CitizenCase c) {
+        return reader.inUnit(c.unitCode(), Role.RECEPTION_OFFICER);
+    }
+
+    public boolean canSeeIdentity(Officer reader, CitizenCase c) {
+        if (c.kind() != CaseKind.DENUNCIATION) {
+            return false;
+        }
+        if (reader.inUnit(c.unitCode(), Role.UNIT_HEAD)) {
+            return true;
+        }
+        return reader.inUnit(c.unitCode(), Role.HANDLING_OFFICER) && SystemAuthority.call(identityService,
+                () -> historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(c.trackingCode())
+                        .taskAssignee(reader.userId()).list().stream()
+                        .anyMatch(t -> HANDLING_STEPS.contains(t.getTaskDefinitionKey())));
+    }
+}

@@ -1,5 +1,0 @@
-package vn.qcdc.petitions;
-
-/** An uploaded file whose type was read from its content, not from its name. */
-record CheckedFile(String fileName, String contentType, byte[] bytes) {
-}

@@ -1,5 +1,0 @@
-package vn.qcdc.petitions;
-
-/** A file as the citizen sent it, before any check. */
-public record Upload(String fileName, byte[] bytes) {
-}
