@@ -1,9 +1,15 @@
 package vn.qcdc.cases;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import vn.qcdc.identity.SystemAuthority;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +24,21 @@ import vn.qcdc.identity.Role;
 @Component
 public class CaseAccess {
 
-    /** The denunciation steps whose assignee is "the assigned handling officer". */
-    static final Set<String> HANDLING_STEPS = Set.of("initial-handling", "verify-denunciation", "draft-conclusion",
-            "decide-continuation");
+    /**
+     * The BPMN marks the steps whose assignee is "the assigned handling officer" with
+     * {@code <camunda:property name="seesDenouncer" value="true"/>}.
+     */
+    static final String SEES_DENOUNCER = "seesDenouncer";
 
     private final IdentityService identityService;
     private final HistoryService historyService;
+    private final RepositoryService repositoryService;
+    private final Map<String, Set<String>> markedStepsByDefinition = new ConcurrentHashMap<>();
 
-    CaseAccess(IdentityService identityService, HistoryService historyService) {
+    CaseAccess(IdentityService identityService, HistoryService historyService, RepositoryService repositoryService) {
         this.identityService = identityService;
         this.historyService = historyService;
+        this.repositoryService = repositoryService;
     }
 
     public boolean canRead(Officer reader, CitizenCase c) {
@@ -61,6 +72,18 @@ public class CaseAccess {
         return reader.inUnit(c.unitCode(), Role.HANDLING_OFFICER) && SystemAuthority.call(identityService,
                 () -> historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(c.trackingCode())
                         .taskAssignee(reader.userId()).list().stream()
-                        .anyMatch(t -> HANDLING_STEPS.contains(t.getTaskDefinitionKey())));
+                        .anyMatch(t -> t.getProcessDefinitionId() != null
+                                && markedSteps(t.getProcessDefinitionId()).contains(t.getTaskDefinitionKey())));
+    }
+
+    /** The user tasks of one deployed process that the BPMN marks as seeing the denouncer (a deployment never changes). */
+    Set<String> markedSteps(String processDefinitionId) {
+        return markedStepsByDefinition.computeIfAbsent(processDefinitionId, id -> repositoryService
+                .getBpmnModelInstance(id).getModelElementsByType(UserTask.class).stream()
+                .filter(task -> task.getExtensionElements() != null && task.getExtensionElements()
+                        .getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                        .flatMap(p -> p.getCamundaProperties().stream())
+                        .anyMatch(p -> SEES_DENOUNCER.equals(p.getCamundaName()) && "true".equals(p.getCamundaValue())))
+                .map(UserTask::getId).collect(Collectors.toUnmodifiableSet()));
     }
 }

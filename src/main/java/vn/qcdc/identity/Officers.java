@@ -32,6 +32,12 @@ public class Officers {
                 .groupMember(userId).list().stream().map(Group::getId).collect(Collectors.toSet())));
     }
 
+    /** The user the engine is acting for (a task's completer, a form's submitter); {@code fallback} when none. */
+    public String currentUserOr(String fallback) {
+        var current = identityService.getCurrentAuthentication();
+        return current != null && current.getUserId() != null ? current.getUserId() : fallback;
+    }
+
     /** A person who may be picked in a form: the user id and the name to show. */
     public record Person(String userId, String name) {
     }

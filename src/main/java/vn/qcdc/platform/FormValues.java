@@ -3,8 +3,14 @@ package vn.qcdc.platform;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
 
 
 /**
@@ -25,6 +31,23 @@ public final class FormValues {
     /** The non-blank lines of a text area, trimmed. */
     public static List<String> lines(Object value) {
         return text(value).lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /**
+     * The codes of a multiple choice, each once, in order: a form-js tag list or checklist submits a list (a Json
+     * array in Tasklist), a REST caller may send them as text separated by commas, semicolons or spaces.
+     */
+    public static List<String> codes(Object value) {
+        Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
+        Stream<String> items;
+        if (plain instanceof Collection<?> list) {
+            items = list.stream().map(String::valueOf);
+        } else if (plain instanceof SpinJsonNode json && json.isArray()) {
+            items = json.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString());
+        } else {
+            items = Arrays.stream(text(plain).replace("[", " ").replace("]", " ").replace("\"", " ").split("[,;\\s]+"));
+        }
+        return items.map(String::trim).filter(c -> !c.isEmpty()).distinct().toList();
     }
 
     /** {@code s}, refused when longer than {@code max} characters. */

@@ -41,6 +41,11 @@ public class DeadlineService {
         return ZonedDateTime.of(dueDay(ruleCode, received), END_OF_DAY, zone).toInstant();
     }
 
+    /** The last moment of a day in Vietnamese time: when a deadline falling on that day runs out. */
+    public Date endOf(LocalDate day) {
+        return Date.from(ZonedDateTime.of(day, END_OF_DAY, zone).toInstant());
+    }
+
     public LocalDate dueDay(String ruleCode, LocalDate receivedDay) {
         DeadlineRule rule = ruleInForce(ruleCode, receivedDay);
         return switch (rule.dayKind()) {

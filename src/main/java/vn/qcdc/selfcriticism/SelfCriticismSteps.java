@@ -1,5 +1,6 @@
 package vn.qcdc.selfcriticism;
 
+import static vn.qcdc.platform.FormValues.codes;
 import static vn.qcdc.platform.FormValues.date;
 import static vn.qcdc.platform.FormValues.limit;
 import static vn.qcdc.platform.FormValues.lines;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -86,7 +86,7 @@ public class SelfCriticismSteps {
         if (store.roundExists(year)) {
             throw new EngineRefusal("selfcriticism.round.exists", year);
         }
-        List<String> codes = unitsFor(text(execution.getVariable("units")), today);
+        List<String> codes = unitsFor(execution.getVariable("units"), today);
         String openedBy = text(execution.getVariable("openedBy"));
         unitAuthority.requireOver(openedBy, Role.STEERING_SECRETARY, codes, "selfcriticism.round.not-your-scope");
         long roundId = store.insertRound(year, deadline, openedBy.isEmpty() ? "system" : openedBy, now());
@@ -97,8 +97,9 @@ public class SelfCriticismSteps {
         execution.setVariable("deadline", deadline.toString());
     }
 
-    private List<String> unitsFor(String list, LocalDate today) {
-        if (list.isBlank()) {
+    private List<String> unitsFor(Object value, LocalDate today) {
+        List<String> requested = codes(value);
+        if (requested.isEmpty()) {
             List<String> all = units.findActiveOn(today).stream().filter(u -> u.type() == OrgUnitType.COMMUNE)
                     .map(OrgUnit::code).toList();
             if (all.isEmpty()) {
@@ -108,11 +109,7 @@ public class SelfCriticismSteps {
         }
         List<String> codes = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (String raw : list.split("[,;\\s]+")) {
-            String code = raw.trim();
-            if (code.isEmpty() || codes.contains(code)) {
-                continue;
-            }
+        for (String code : requested) {
             boolean ok = units.find(code).filter(u -> u.activeOn(today) && u.type().hasOfficers()).isPresent();
             if (ok) {
                 codes.add(code);
@@ -135,7 +132,7 @@ public class SelfCriticismSteps {
     }
 
     public Date roundDeadline(long roundId) {
-        return Date.from(store.roundDeadline(roundId).atTime(LocalTime.of(23, 59, 59)).atZone(deadlines.zone()).toInstant());
+        return deadlines.endOf(store.roundDeadline(roundId));
     }
 
     public void closeRound(DelegateExecution execution) {
@@ -332,8 +329,7 @@ public class SelfCriticismSteps {
 
     /** Complete listener of "sign off the report": who signed. */
     public void signedBy(DelegateTask task) {
-        Authentication current = identity.getCurrentAuthentication();
-        task.getExecution().setVariable("signedOffBy", current == null ? "system" : current.getUserId());
+        task.getExecution().setVariable("signedOffBy", officers.currentUserOr("system"));
     }
 
     public void reportSignedOff(DelegateExecution execution) {
@@ -348,7 +344,7 @@ public class SelfCriticismSteps {
     }
 
     public Date actionDue(long actionItemId) {
-        return Date.from(store.action(actionItemId).due().atTime(LocalTime.of(23, 59, 59)).atZone(deadlines.zone()).toInstant());
+        return deadlines.endOf(store.action(actionItemId).due());
     }
 
     public void actionDone(DelegateExecution execution) {

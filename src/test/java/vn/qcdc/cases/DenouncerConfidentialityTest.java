@@ -30,6 +30,10 @@ class DenouncerConfidentialityTest {
     @LocalServerPort
     int port;
     @Autowired
+    CaseAccess access;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repositoryService;
+    @Autowired
     CaseIntake intake;
     @Autowired
     CaseRepository cases;
@@ -82,6 +86,14 @@ class DenouncerConfidentialityTest {
         List<String> readers = jdbc.queryForList("select accessed_by from identity_access where case_id = ? order by id",
                 String.class, denunciation.id());
         assertThat(readers).containsExactly("truong.p1", "xuly.p1");
+    }
+
+    @Test
+    void theBpmnNamesTheStepsWhoseAssigneeSeesTheDenouncer() {
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("denunciation")
+                .latestVersion().singleResult().getId();
+        assertThat(access.markedSteps(definition))
+                .containsExactlyInAnyOrder("initial-handling", "verify-denunciation", "draft-conclusion", "decide-continuation");
     }
 
     @Test
