@@ -15,13 +15,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +32,20 @@ import vn.qcdc.rules.DeadlineService;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.ProcessTest;
 import vn.qcdc.platform.Refusal;
+import vn.qcdc.support.ProcessSteps;
 
 /** Every path of the dialogue and dialogue-reminder processes, on the engine clock. */
 @ProcessTest
-class DialogueProcessTest {
+class DialogueProcessTest implements ProcessSteps {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Override
+    public ProcessEngine engine() {
+        return engine;
+    }
+
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -88,6 +98,7 @@ class DialogueProcessTest {
         ClockUtil.setCurrentTime(Date.from(when.plusSeconds(60)));
         managementService.executeJob(timer.getId());
 
+        waitingAt(pi, "record-minutes");
         Task minutes = task(pi, "record-minutes");
         assertThat(groups(minutes)).containsExactly(DemoUsers.COMMUNE_A + ":unit-head");
         assertThat(minutes.getDueDate()).isEqualTo(deadlines.due("dialogue.minutes", Date.from(when)));
@@ -259,14 +270,6 @@ class DialogueProcessTest {
         return ((Number) runtimeService.getVariable(pi.getId(), "dialogueId")).longValue();
     }
 
-    private Task task(ProcessInstance pi, String key) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    }
-
-    private List<String> groups(Task t) {
-        return taskService.getIdentityLinksForTask(t.getId()).stream().map(IdentityLink::getGroupId)
-                .filter(java.util.Objects::nonNull).toList();
-    }
 
     /** The units the reminder looks at, read straight from the tree. */
     record DialogueRemindersProbe(JdbcTemplate jdbc) {

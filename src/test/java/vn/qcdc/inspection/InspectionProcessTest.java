@@ -227,9 +227,6 @@ class InspectionProcessTest implements ProcessSteps {
                 .variableValueEquals("remediationId", id).singleResult();
     }
 
-    Task task(ProcessInstance pi, String key) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    }
 
 
 

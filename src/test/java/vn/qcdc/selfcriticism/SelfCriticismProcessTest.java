@@ -73,6 +73,7 @@ class SelfCriticismProcessTest implements ProcessSteps {
         ProcessInstance session = session(roundId, DemoUsers.COMMUNE_A);
         long sessionId = store.sessionIdOf(roundId, DemoUsers.COMMUNE_A);
 
+        waitingAt(session, "plan-session");
         Task plan = task(session, "plan-session");
         assertThat(groups(plan)).containsExactly(DemoUsers.COMMUNE_A + ":unit-head");
         LocalDate day = today().plusDays(10);
@@ -92,6 +93,7 @@ class SelfCriticismProcessTest implements ProcessSteps {
         fireTimer(session, "comment-period");
         assertThat(store.session(sessionId).orElseThrow().status()).isEqualTo(SessionStatus.COMMENTS_CLOSED);
 
+        waitingAt(session, "record-minutes");
         Task minutes = task(session, "record-minutes");
         assertThat(groups(minutes)).containsExactly(DemoUsers.COMMUNE_A + ":steering-secretary");
         assertThatThrownBy(() -> taskService.complete(minutes.getId(), vars("attendance", "45 người",
@@ -112,6 +114,7 @@ class SelfCriticismProcessTest implements ProcessSteps {
         assertThat(action.getAssignee()).isEqualTo("xuly.p1");
         assertThat(action.getDueDate()).isEqualTo(Date.from(day.plusDays(30).atTime(23, 59, 59).atZone(VN).toInstant()));
 
+        waitingAt(session, "sign-off");
         Task signOff = task(session, "sign-off");
         assertThat(groups(signOff)).containsExactly(DemoUsers.COMMUNE_A + ":unit-head");
         identityService.setAuthentication("truong.p1", List.of(DemoUsers.COMMUNE_A + ":unit-head", "unit-head"));
@@ -123,8 +126,8 @@ class SelfCriticismProcessTest implements ProcessSteps {
 
         complete(action, "actionResult", "Đã sửa xong");
         assertThat(store.actions(sessionId).get(0).status()).isEqualTo("DONE");
-        assertThat(running(session)).isFalse();
-        assertThat(running(round)).isFalse();
+        assertThatProcess(session).isEnded();
+        assertThatProcess(round).isEnded();
         assertThat(jdbc.queryForObject("select closed_at from selfcriticism_round where id = ?", Date.class, roundId)).isNotNull();
     }
 
@@ -224,9 +227,6 @@ class SelfCriticismProcessTest implements ProcessSteps {
                 .variableValueEquals("roundId", roundId).variableValueEquals("unitCode", unit).singleResult();
     }
 
-    Task task(ProcessInstance pi, String key) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    }
 
 
 

@@ -226,7 +226,8 @@ class PeriodicReviewProcessTest implements ProcessSteps {
     }
 
 
-    Task task(ProcessInstance pi, String key) {
+    @Override
+    public Task task(ProcessInstance pi, String key) {
         List<Task> list = tasks(pi, key);
         assertThat(list).as(key).hasSize(1);
         return list.get(0);

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.assertions.bpmn.ProcessInstanceAssert;
 
 /** What a process test does to the engine: find and complete tasks, fire a due timer, read candidate groups. */
 public interface ProcessSteps {
@@ -22,9 +24,26 @@ public interface ProcessSteps {
         return engine().getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list();
     }
 
+    /** The one open task of this step, or null. */
+    default Task task(ProcessInstance pi, String key) {
+        return engine().getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
+                .singleResult();
+    }
+
     default void complete(Task task, Object... keyValues) {
         assertThat(task).as("open task").isNotNull();
         engine().getTaskService().complete(task.getId(), vars(keyValues));
+    }
+
+    /** camunda-bpm-assert on this test's engine: {@code waitingAt(pi, "record-minutes")}, {@code assertThat(pi).isEnded()}. */
+    default ProcessInstanceAssert assertThatProcess(ProcessInstance pi) {
+        BpmnAwareTests.init(engine());
+        return BpmnAwareTests.assertThat(pi);
+    }
+
+    /** The process waits at exactly these activities (and possibly others only where the test names them). */
+    default ProcessInstanceAssert waitingAt(ProcessInstance pi, String... activityIds) {
+        return assertThatProcess(pi).isWaitingAt(activityIds);
     }
 
     /** Runs a timer the test has already moved the engine clock past. */
