@@ -2,18 +2,20 @@ package vn.qcdc.inspection;
 
 import static vn.qcdc.platform.FormValues.date;
 import static vn.qcdc.platform.FormValues.limit;
-import static vn.qcdc.platform.FormValues.lines;
 import static vn.qcdc.platform.FormValues.number;
 import static vn.qcdc.platform.FormValues.text;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -22,6 +24,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +34,7 @@ import vn.qcdc.platform.EngineRefusal;
 import vn.qcdc.identity.Role;
 import vn.qcdc.identity.SystemAuthority;
 import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.platform.FormRows;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.rules.DeadlineService;
 
@@ -41,13 +47,26 @@ import vn.qcdc.rules.DeadlineService;
 public class InspectionSteps {
 
     static final String NOTICE_RULE = "inspection.notice";
+    /** The form-js dynamic lists of the unit's self-report, the team's checklist and the draft conclusion. */
+    static final String SELF_REPORT = "selfReport";
+    static final String CHECKLIST = "checklist";
+    static final String RECOMMENDATIONS = "recommendations";
+    /** The task variable the lists' target pickers read their choices from; a row's target field. */
+    static final String TARGET_CHOICES = "targetChoices";
+    static final String TARGET = "target";
+    static final Set<String> VERDICTS = Set.of("MET", "PARTLY_MET", "NOT_MET");
+    /** Tasklist's forms are in Vietnamese. */
+    private static final Locale FORM_LOCALE = Locale.forLanguageTag("vi");
 
     private final InspectionStore store;
     private final OrgUnitRepository units;
     private final DeadlineService deadlines;
     private final IdentityService identity;
+    private final MessageSource messages;
 
-    InspectionSteps(InspectionStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity) {
+    InspectionSteps(InspectionStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity,
+            MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.units = units;
         this.deadlines = deadlines;
@@ -212,19 +231,44 @@ public class InspectionSteps {
         return Date.from(day.atStartOfDay(deadlines.zone()).toInstant());
     }
 
-    /** Complete listener of "Nộp báo cáo tự đánh giá": lines "chỉ tiêu | nội dung | chứng cứ", one per target in scope. */
+    /**
+     * Create listener of "Nộp báo cáo tự đánh giá": the targets in scope to pick from, and the list starting with one
+     * row per target (unless a report was already written), so the unit head only writes the assessment.
+     */
+    public void offerSelfReport(DelegateTask task) {
+        offerTargets(task, SELF_REPORT);
+    }
+
+    /** Create listener of "Kiểm tra theo bảng 9 chỉ tiêu": as for the self-report, the team only gives verdicts. */
+    public void offerChecklist(DelegateTask task) {
+        offerTargets(task, CHECKLIST);
+    }
+
+    private void offerTargets(DelegateTask task, String listVariable) {
+        List<Integer> scope = scopeOf(ownedPlanUnit(task.getExecution()));
+        Map<String, String> choices = new LinkedHashMap<>();
+        scope.forEach(t -> choices.put(String.valueOf(t), messages.getMessage("inspection.target.choice",
+                new Object[] {t, messages.getMessage("inspection.target." + t, null, FORM_LOCALE)}, FORM_LOCALE)));
+        task.setVariableLocal(TARGET_CHOICES, FormRows.choices(choices));
+        if (task.getVariable(listVariable) == null) {
+            List<Map<String, String>> rows = scope.stream().map(t -> Map.of(TARGET, String.valueOf(t))).toList();
+            // on the process, not the task: what the form submits replaces it there
+            task.setVariable(listVariable, SpinValues.jsonValue(Spin.JSON(rows)).create());
+        }
+    }
+
+    /** Complete listener of "Nộp báo cáo tự đánh giá": one row (target, assessment, evidence) per target in scope. */
     public void saveSelfReport(DelegateTask task) {
         long planUnitId = ownedPlanUnit(task.getExecution());
-        List<Integer> scope = store.scope(store.planUnit(planUnitId).orElseThrow().planId());
+        List<Integer> scope = scopeOf(planUnitId);
         Map<Integer, InspectionStore.SelfReport> reports = new LinkedHashMap<>();
-        for (String line : lines(task.getVariable("selfReport"))) {
-            String[] p = line.split("\\|", -1);
-            if (p.length < 2 || p[1].isBlank()) {
-                throw new EngineRefusal("inspection.self-report.line", line);
+        for (Map<String, String> row : FormRows.of(task.getVariable(SELF_REPORT), "Báo cáo tự đánh giá")) {
+            int target = inScope(row, scope, reports.keySet());
+            String text = FormRows.text(row, "text");
+            if (text.isEmpty()) {
+                throw new EngineRefusal("inspection.self-report.text-required", target);
             }
-            int target = inScope(p[0], scope);
-            reports.put(target, new InspectionStore.SelfReport(target, limit(p[1].trim(), 4000),
-                    p.length > 2 ? limit(p[2].trim(), 2000) : null));
+            reports.put(target, new InspectionStore.SelfReport(target, limit(text, 4000), optional(row, "evidence")));
         }
         List<Integer> missing = scope.stream().filter(t -> !reports.containsKey(t)).toList();
         if (!missing.isEmpty()) {
@@ -234,26 +278,28 @@ public class InspectionSteps {
     }
 
     /**
-     * Complete listener of "Kiểm tra theo bảng 9 chỉ tiêu": lines "chỉ tiêu | kết luận | chứng cứ | nhận xét", the
-     * verdict MET, PARTLY_MET or NOT_MET (or đạt, đạt một phần, không đạt), one per target in scope.
+     * Complete listener of "Kiểm tra theo bảng 9 chỉ tiêu": one row (target, verdict MET, PARTLY_MET or NOT_MET,
+     * evidence, remark) per target in scope.
      */
     public void saveChecklist(DelegateTask task) {
         long planUnitId = ownedPlanUnit(task.getExecution());
-        store.saveChecklist(planUnitId, checklist(planUnitId, task.getVariable("checklist")), currentUser(), now());
+        store.saveChecklist(planUnitId, checklist(planUnitId, task.getVariable(CHECKLIST)), currentUser(), now());
     }
 
     List<InspectionStore.ChecklistItem> checklist(long planUnitId, Object value) {
-        List<Integer> scope = store.scope(store.planUnit(planUnitId).orElseThrow().planId());
+        List<Integer> scope = scopeOf(planUnitId);
         Map<Integer, InspectionStore.ChecklistItem> items = new LinkedHashMap<>();
-        for (String line : lines(value)) {
-            String[] p = line.split("\\|", -1);
-            int target = inScope(p[0], scope);
-            String verdict = p.length > 1 ? verdict(p[1]) : null;
-            if (verdict == null) {
+        for (Map<String, String> row : FormRows.of(value, "Bảng kiểm tra")) {
+            int target = inScope(row, scope, items.keySet());
+            String verdict = FormRows.text(row, "verdict");
+            if (verdict.isEmpty()) {
                 throw new EngineRefusal("inspection.checklist.no-verdict", target);
             }
-            items.put(target, new InspectionStore.ChecklistItem(target, verdict,
-                    p.length > 2 ? limit(p[2].trim(), 2000) : null, p.length > 3 ? limit(p[3].trim(), 2000) : null));
+            if (!VERDICTS.contains(verdict)) {
+                throw new EngineRefusal("inspection.checklist.verdict-invalid", target, verdict);
+            }
+            items.put(target, new InspectionStore.ChecklistItem(target, verdict, optional(row, "evidence"),
+                    optional(row, "remark")));
         }
         List<Integer> missing = scope.stream().filter(t -> !items.containsKey(t)).toList();
         if (!missing.isEmpty()) {
@@ -271,23 +317,33 @@ public class InspectionSteps {
         if (text.isBlank() || text.length() > 4000) {
             throw new EngineRefusal("inspection.conclusion.required");
         }
-        recommendations(task.getVariable("recommendations"));
+        recommendations(task.getVariable(RECOMMENDATIONS));
         store.saveConclusion(ownedPlanUnit(task.getExecution()), text, bool(task.getVariable("lossOfDemocracy")),
                 currentUser());
     }
 
+    /** The rows (text, due date after today) of the recommendations list; none is fine. */
     List<Recommendation> recommendations(Object value) {
         List<Recommendation> list = new ArrayList<>();
-        for (String line : lines(value)) {
-            String[] p = line.split("\\|", -1);
-            if (p.length != 2 || p[0].isBlank()) {
-                throw new EngineRefusal("inspection.recommendation.line", line);
+        for (Map<String, String> row : FormRows.of(value, "Kiến nghị")) {
+            String text = FormRows.text(row, "text");
+            String dueText = FormRows.text(row, "due");
+            if (text.isEmpty()) {
+                throw new EngineRefusal("inspection.recommendation.text-required", dueText);
             }
-            LocalDate due = date(p[1].trim(), "Hạn khắc phục");
+            if (dueText.isEmpty()) {
+                throw new EngineRefusal("inspection.recommendation.due-required", text);
+            }
+            LocalDate due;
+            try {
+                due = LocalDate.parse(dueText);
+            } catch (DateTimeParseException e) {
+                throw new EngineRefusal("inspection.recommendation.due-invalid", text, dueText);
+            }
             if (!due.isAfter(today())) {
                 throw new EngineRefusal("inspection.recommendation.due-past", due);
             }
-            list.add(new Recommendation(limit(p[0].trim(), 2000), due));
+            list.add(new Recommendation(limit(text, 2000), due));
         }
         return list;
     }
@@ -299,7 +355,7 @@ public class InspectionSteps {
         String comment = text(task.getVariable("headComment"));
         if ("SIGN".equals(decision)) {
             store.signConclusion(planUnitId, comment.isEmpty() ? null : limit(comment, 2000), currentUser(), now());
-            for (Recommendation r : recommendations(task.getVariable("recommendations"))) {
+            for (Recommendation r : recommendations(task.getVariable(RECOMMENDATIONS))) {
                 store.insertRemediation(planUnitId, r.text(), r.due());
             }
         } else if ("RETURN".equals(decision)) {
@@ -348,16 +404,6 @@ public class InspectionSteps {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    static String verdict(String raw) {
-        String v = raw.trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (v) {
-            case "met", "đạt", "dat" -> "MET";
-            case "partly_met", "partly met", "đạt một phần", "dat mot phan" -> "PARTLY_MET";
-            case "not_met", "not met", "không đạt", "khong dat" -> "NOT_MET";
-            default -> null;
-        };
-    }
-
     private static int target(String raw) {
         try {
             int n = Integer.parseInt(raw.trim());
@@ -370,12 +416,38 @@ public class InspectionSteps {
         throw new EngineRefusal("inspection.target.invalid", raw.trim());
     }
 
-    private static int inScope(String raw, List<Integer> scope) {
-        int target = target(raw);
+    /** The target a row picked: one in the plan's scope, not picked by an earlier row. */
+    private static int inScope(Map<String, String> row, List<Integer> scope, Set<Integer> taken) {
+        String raw = FormRows.text(row, TARGET);
+        if (raw.isEmpty()) {
+            throw new EngineRefusal("inspection.rows.target-required");
+        }
+        int target;
+        try {
+            target = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new EngineRefusal("inspection.rows.target-unknown", raw);
+        }
+        if (target < 1 || target > 9) {
+            throw new EngineRefusal("inspection.rows.target-unknown", raw);
+        }
         if (!scope.contains(target)) {
             throw new EngineRefusal("inspection.target.out-of-scope", target);
         }
+        if (taken.contains(target)) {
+            throw new EngineRefusal("inspection.rows.target-twice", target);
+        }
         return target;
+    }
+
+    /** A row's optional text field (evidence, remark): null if empty, refused when longer than 2000 characters. */
+    private static String optional(Map<String, String> row, String field) {
+        String text = FormRows.text(row, field);
+        return text.isEmpty() ? null : limit(text, 2000);
+    }
+
+    private List<Integer> scopeOf(long planUnitId) {
+        return store.scope(store.planUnit(planUnitId).orElseThrow().planId());
     }
 
     private static String joined(List<Integer> targets) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.support.DemoUsers;
+import vn.qcdc.support.FormLists;
 import vn.qcdc.support.QcdcTest;
 import vn.qcdc.support.WebSession;
 
@@ -87,7 +89,8 @@ class InspectionJourneyTest {
         assertThat(store.planUnit(puA).orElseThrow().notifiedAt()).isNotNull();
 
         // self-reports by the unit heads
-        String report = "2 | Không có vụ việc | Báo cáo năm\n3 | Có tổ QCDC\n4 | Niêm yết tại trụ sở\n8 | Hai buổi";
+        List<Map<String, String>> report = FormLists.rows(List.of("target", "text", "evidence"), "2", "Không có vụ việc",
+                "Báo cáo năm", "3", "Có tổ QCDC", "", "4", "Niêm yết tại trụ sở", "", "8", "Hai buổi", "");
         ok(rest("POST", "/engine-rest/task/" + task("self-report", "planUnitId", puA, "truong.p1") + "/submit-form",
                 "truong.p1", form("selfReport", report)));
         ok(rest("POST", "/engine-rest/task/" + task("self-report", "planUnitId", puB, "truong.cd") + "/submit-form",
@@ -98,7 +101,7 @@ class InspectionJourneyTest {
         assertThat(JSON.readTree(rest("GET", "/engine-rest/task?taskDefinitionKey=inspect-checklist", "kiemtra2.hg", null)
                 .body()).size()).isZero();
         assertThat(rest("POST", "/engine-rest/task/" + checklistA + "/submit-form", "kiemtra2.hg",
-                form("checklist", "2 | MET\n3 | MET\n4 | MET\n8 | MET")).statusCode()).isIn(403, 404);
+                form("checklist", checklist("2", "MET", "", "", "3", "MET", "", "", "4", "MET", "", "", "8", "MET", "", ""))).statusCode()).isIn(403, 404);
         assertThat(signedIn("kiemtra2.hg").get("/inspections/units/" + puA).statusCode()).isIn(403, 404);
         assertThat(signedIn("truong.p1").get("/inspections/units/" + puA).statusCode()).isIn(403, 404);
         assertThat(signedIn("kiemtra.hg").get("/inspections/units/999999").statusCode()).isEqualTo(404);
@@ -117,22 +120,25 @@ class InspectionJourneyTest {
 
         // a checklist item without a verdict is refused and saves nothing
         HttpResponse<String> noVerdict = rest("POST", "/engine-rest/task/" + checklistA + "/submit-form", "kiemtra.hg",
-                form("checklist", "2 | MET\n3 |  | chưa rõ\n4 | MET\n8 | MET"));
+                form("checklist", checklist("2", "MET", "", "", "3", "", "chưa rõ", "", "4", "MET", "", "", "8", "MET", "", "")));
         assertThat(noVerdict.statusCode()).isGreaterThanOrEqualTo(400);
         assertThat(noVerdict.body()).contains("Chỉ tiêu 3 chưa có kết luận");
         assertThat(store.checklist(puA)).isEmpty();
         ok(rest("POST", "/engine-rest/task/" + checklistA + "/submit-form", "kiemtra.hg",
-                form("checklist", "2 | MET\n3 | MET | Quyết định thành lập tổ\n4 | PARTLY_MET\n8 | NOT_MET | | Mới một buổi")));
+                form("checklist", checklist("2", "MET", "", "", "3", "MET", "Quyết định thành lập tổ", "",
+                        "4", "PARTLY_MET", "", "", "8", "NOT_MET", "", "Mới một buổi"))));
         ok(rest("POST", "/engine-rest/task/" + task("inspect-checklist", "planUnitId", puB, "kiemtra.hg") + "/submit-form",
-                "kiemtra.hg", form("checklist", "2 | NOT_MET | Đơn thư\n3 | MET\n4 | MET\n8 | MET")));
+                "kiemtra.hg", form("checklist", checklist("2", "NOT_MET", "Đơn thư", "", "3", "MET", "", "",
+                        "4", "MET", "", "", "8", "MET", "", ""))));
         assertThat(team.get("/inspections/units/" + puA).body()).contains("Đạt một phần", "Mới một buổi");
 
         // conclusions by the lead, signed by the head
         ok(rest("POST", "/engine-rest/task/" + task("draft-conclusion", "planUnitId", puA, "kiemtra.hg") + "/submit-form",
                 "kiemtra.hg", form("conclusion", "Cơ bản thực hiện tốt", "lossOfDemocracy", false,
-                        "recommendations", "Tổ chức đối thoại lần hai | " + day.plusDays(60))));
+                        "recommendations", FormLists.rows(List.of("text", "due"), "Tổ chức đối thoại lần hai",
+                        day.plusDays(60).toString()))));
         ok(rest("POST", "/engine-rest/task/" + task("draft-conclusion", "planUnitId", puB, "kiemtra.hg") + "/submit-form",
-                "kiemtra.hg", form("conclusion", "Để xảy ra mất dân chủ", "lossOfDemocracy", true, "recommendations", "")));
+                "kiemtra.hg", form("conclusion", "Để xảy ra mất dân chủ", "lossOfDemocracy", true, "recommendations", List.of())));
         ok(rest("POST", "/engine-rest/task/" + task("sign-conclusion", "planUnitId", puA, "truongbcd.hg") + "/submit-form",
                 "truongbcd.hg", form("decision", "SIGN", "headComment", "")));
         ok(rest("POST", "/engine-rest/task/" + task("sign-conclusion", "planUnitId", puB, "truongbcd.hg") + "/submit-form",
@@ -193,10 +199,16 @@ class InspectionJourneyTest {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             Object v = kv[i + 1];
-            variables.put((String) kv[i], Map.of("value", v, "type",
-                    v instanceof Integer ? "Integer" : v instanceof Boolean ? "Boolean" : "String"));
+            // a dynamic list goes as Tasklist sends it: its rows as a Json variable
+            variables.put((String) kv[i], v instanceof List<?> rows ? Map.of("value", JSON.writeValueAsString(rows), "type", "Json")
+                    : Map.of("value", v, "type", v instanceof Integer ? "Integer" : v instanceof Boolean ? "Boolean" : "String"));
         }
         return JSON.writeValueAsString(Map.of("variables", variables));
+    }
+
+    /** The checklist's rows: target, verdict, evidence, remark, … */
+    static List<Map<String, String>> checklist(String... values) {
+        return FormLists.rows(List.of("target", "verdict", "evidence", "remark"), values);
     }
 
     static String enc(String s) {

@@ -2,6 +2,7 @@ package vn.qcdc.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,12 +19,15 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.qcdc.platform.FormRows;
 import vn.qcdc.support.DemoUsers;
+import vn.qcdc.support.FormLists;
 import vn.qcdc.support.ProcessSteps;
 import vn.qcdc.support.ProcessTest;
 
@@ -104,30 +108,88 @@ class InspectionProcessTest implements ProcessSteps {
         Task followUp = task(unit, "follow-up-overdue");
         assertThat(groups(followUp)).containsExactly(DemoUsers.COMMUNE_A + ":supervisor");
         complete(followUp, "followUpNote", "Đã nhắc đơn vị");
-        assertThatThrownBy(() -> taskService.complete(selfReport.getId(), vars("selfReport", "2 | Không có mất dân chủ")))
+        // the list starts with one row per target in scope, the targets to pick from are those of the scope
+        assertThat(FormRows.of(taskService.getVariable(selfReport.getId(), "selfReport"), "selfReport"))
+                .extracting(r -> r.get("target")).containsExactly("2", "3", "4", "8");
+        assertThat(FormRows.of(taskService.getVariableLocal(selfReport.getId(), "targetChoices"), "targetChoices"))
+                .extracting(r -> r.get("value")).containsExactly("2", "3", "4", "8");
+        assertThat(FormRows.of(taskService.getVariableLocal(selfReport.getId(), "targetChoices"), "targetChoices").get(0))
+                .containsEntry("label", "Chỉ tiêu 2: Không để xảy ra mất dân chủ trong đơn vị");
+        assertThatThrownBy(() -> taskService.complete(selfReport.getId(), vars("selfReport",
+                selfReport("2", "Không có mất dân chủ", ""))))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("3, 4, 8"));
-        complete(selfReport, "selfReport", "2 | Không có mất dân chủ | Biên bản\n3 | Có tổ QCDC | Quyết định 12\n"
-                + "4 | Đã công khai\n8 | Hai buổi đối thoại");
+        assertThatThrownBy(() -> taskService.complete(selfReport.getId(), vars("selfReport",
+                selfReport("2", "Không có mất dân chủ", "", "3", "", "Quyết định 12", "4", "Đã công khai", "",
+                        "8", "Hai buổi", ""))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("Chỉ tiêu 3 chưa có nội dung"));
+        assertThatThrownBy(() -> taskService.complete(selfReport.getId(), vars("selfReport",
+                selfReport("2", "Không có mất dân chủ", "", "2", "Lần nữa", "", "3", "Có tổ", "", "4", "Đã công khai", "",
+                        "8", "Hai buổi", ""))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("Chỉ tiêu 2 được ghi hai lần"));
+        assertThatThrownBy(() -> taskService.complete(selfReport.getId(), vars("selfReport",
+                selfReport("5", "Đã công khai tài chính", ""))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("Chỉ tiêu 5 không thuộc phạm vi"));
+        assertThatThrownBy(() -> taskService.complete(selfReport.getId(), vars("selfReport",
+                selfReport("12", "Không có", ""))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("Không có chỉ tiêu \"12\""));
+        assertThatThrownBy(() -> taskService.complete(selfReport.getId(), vars("selfReport", "2 | Không có mất dân chủ")))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("không đúng dạng"));
+        assertThat(store.selfReports(planUnitId)).isEmpty();
+        complete(selfReport, "selfReport", selfReport("2", "Không có mất dân chủ", "Biên bản", "3", "Có tổ QCDC", "Quyết định 12",
+                "4", "Đã công khai", "", "8", "Hai buổi đối thoại", ""));
         assertThat(store.selfReports(planUnitId)).hasSize(4);
+        assertThat(store.selfReports(planUnitId)).filteredOn(r -> r.target() == 3).singleElement()
+                .extracting(InspectionStore.SelfReport::text, InspectionStore.SelfReport::evidence)
+                .containsExactly("Có tổ QCDC", "Quyết định 12");
 
         // the team's checklist: every target in scope needs a verdict
         Task checklist = task(unit, "inspect-checklist");
         assertThat(users(checklist)).containsExactlyInAnyOrder("kiemtra.hg", "kiemtra2.hg");
+        assertThat(FormRows.of(taskService.getVariable(checklist.getId(), "checklist"), "checklist"))
+                .extracting(r -> r.get("target")).containsExactly("2", "3", "4", "8");
         assertThatThrownBy(() -> taskService.complete(checklist.getId(), vars("checklist",
-                "2 | MET\n3 | | thiếu\n4 | PARTLY_MET\n8 | NOT_MET")))
+                checklist("2", "MET", "", "", "3", "", "thiếu", "", "4", "PARTLY_MET", "", "", "8", "NOT_MET", "", ""))))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("Chỉ tiêu 3 chưa có kết luận"));
-        assertThatThrownBy(() -> taskService.complete(checklist.getId(), vars("checklist", "2 | MET\n3 | đạt")))
+        assertThatThrownBy(() -> taskService.complete(checklist.getId(), vars("checklist",
+                checklist("2", "MET", "", "", "3", "MET", "", ""))))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("4, 8"));
+        assertThatThrownBy(() -> taskService.complete(checklist.getId(), vars("checklist",
+                checklist("2", "MET", "", "", "3", "đạt", "", "", "4", "MET", "", "", "8", "MET", "", ""))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("Kết luận \"đạt\" của chỉ tiêu 3"));
+        assertThatThrownBy(() -> taskService.complete(checklist.getId(), vars("checklist",
+                checklist("2", "MET", "", "", "8", "MET", "", "", "3", "MET", "", "", "4", "MET", "", "", "8", "NOT_MET", "", ""))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("Chỉ tiêu 8 được ghi hai lần"));
+        assertThatThrownBy(() -> taskService.complete(checklist.getId(), vars("checklist",
+                checklist("", "MET", "Chứng cứ", "", "2", "MET", "", "", "3", "MET", "", "", "4", "MET", "", "", "8", "MET", "", ""))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("phải chọn một chỉ tiêu"));
         assertThat(store.checklist(planUnitId)).isEmpty();
-        complete(checklist, "checklist", "2 | Không đạt | Đơn thư | Có vụ việc\n3 | đạt | QĐ 12\n4 | PARTLY_MET\n8 | NOT_MET | | Một buổi");
+        complete(checklist, "checklist", checklist("2", "NOT_MET", "Đơn thư", "Có vụ việc", "3", "MET", "QĐ 12", "",
+                "4", "PARTLY_MET", "", "", "8", "NOT_MET", "", "Một buổi"));
         assertThat(store.checklist(planUnitId)).extracting(InspectionStore.ChecklistItem::verdict)
                 .containsExactly("NOT_MET", "MET", "PARTLY_MET", "NOT_MET");
+        assertThat(store.checklist(planUnitId)).filteredOn(c -> c.target() == 2).singleElement()
+                .extracting(InspectionStore.ChecklistItem::evidence, InspectionStore.ChecklistItem::remark)
+                .containsExactly("Đơn thư", "Có vụ việc");
         assertThat(findings.verdicts(2019)).as("not signed yet").doesNotContainKey(DemoUsers.COMMUNE_A);
 
         // the lead drafts, the head returns, the lead redrafts, the head signs
         Task draft = task(unit, "draft-conclusion");
         assertThat(draft.getAssignee()).isEqualTo("kiemtra.hg");
-        String recommendations = "Tổ chức đối thoại lần hai | " + day.plusDays(30) + "\nCông khai công trình | " + day.plusDays(20);
+        assertThatThrownBy(() -> taskService.complete(draft.getId(), vars("conclusion", "Kết luận", "lossOfDemocracy", true,
+                "recommendations", recommendations("Tổ chức đối thoại", today().toString()))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("phải sau hôm nay"));
+        assertThatThrownBy(() -> taskService.complete(draft.getId(), vars("conclusion", "Kết luận", "lossOfDemocracy", true,
+                "recommendations", recommendations("Tổ chức đối thoại", "30/12/2030"))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("\"30/12/2030\""));
+        assertThatThrownBy(() -> taskService.complete(draft.getId(), vars("conclusion", "Kết luận", "lossOfDemocracy", true,
+                "recommendations", recommendations("Tổ chức đối thoại", ""))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("chưa có hạn khắc phục"));
+        assertThatThrownBy(() -> taskService.complete(draft.getId(), vars("conclusion", "Kết luận", "lossOfDemocracy", true,
+                "recommendations", recommendations("", day.plusDays(30).toString()))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("chưa có nội dung"));
+        assertThat(store.conclusion(planUnitId)).isEmpty();
+        JsonValue recommendations = recommendations("Tổ chức đối thoại lần hai", day.plusDays(30).toString(),
+                "Công khai công trình", day.plusDays(20).toString(), "", "");
         complete(draft, "conclusion", "Đơn vị để xảy ra mất dân chủ", "lossOfDemocracy", true, "recommendations", recommendations);
         Task sign = task(unit, "sign-conclusion");
         assertThat(groups(sign)).containsExactly("hg:steering-head");
@@ -147,7 +209,8 @@ class InspectionProcessTest implements ProcessSteps {
 
         // each recommendation is a remediation item for the unit head; the team verifies or reopens it
         List<InspectionStore.Remediation> items = store.remediations(planUnitId);
-        assertThat(items).hasSize(2);
+        assertThat(items).extracting(InspectionStore.Remediation::recommendation, InspectionStore.Remediation::due)
+                .containsExactly(tuple("Tổ chức đối thoại lần hai", day.plusDays(30)), tuple("Công khai công trình", day.plusDays(20)));
         ProcessInstance first = remediation(items.get(0).id());
         ProcessInstance second = remediation(items.get(1).id());
         Task carry = task(first, "carry-out-remediation");
@@ -235,6 +298,21 @@ class InspectionProcessTest implements ProcessSteps {
     List<String> users(Task task) {
         return taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> l.getUserId() != null && "candidate".equals(l.getType())).map(IdentityLink::getUserId).toList();
+    }
+
+    /** The self-report list's rows: target, assessment, evidence, … */
+    static JsonValue selfReport(String... values) {
+        return FormLists.json(FormLists.rows(List.of("target", "text", "evidence"), values));
+    }
+
+    /** The checklist's rows: target, verdict, evidence, remark, … */
+    static JsonValue checklist(String... values) {
+        return FormLists.json(FormLists.rows(List.of("target", "verdict", "evidence", "remark"), values));
+    }
+
+    /** The draft conclusion's recommendations: text, due date, … */
+    static JsonValue recommendations(String... values) {
+        return FormLists.json(FormLists.rows(List.of("text", "due"), values));
     }
 
     static LocalDate today() {
