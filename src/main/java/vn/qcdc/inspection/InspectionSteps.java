@@ -1,5 +1,6 @@
 package vn.qcdc.inspection;
 
+import static vn.qcdc.platform.FormValues.codes;
 import static vn.qcdc.platform.FormValues.date;
 import static vn.qcdc.platform.FormValues.limit;
 import static vn.qcdc.platform.FormValues.number;
@@ -7,7 +8,6 @@ import static vn.qcdc.platform.FormValues.text;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -30,6 +29,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import vn.qcdc.identity.Officers;
 import vn.qcdc.platform.EngineRefusal;
 import vn.qcdc.identity.Role;
 import vn.qcdc.identity.SystemAuthority;
@@ -63,9 +63,11 @@ public class InspectionSteps {
     private final DeadlineService deadlines;
     private final IdentityService identity;
     private final MessageSource messages;
+    private final Officers officers;
 
     InspectionSteps(InspectionStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity,
-            MessageSource messages) {
+            MessageSource messages, @Lazy Officers officers) {
+        this.officers = officers;
         this.messages = messages;
         this.store = store;
         this.units = units;
@@ -137,7 +139,7 @@ public class InspectionSteps {
         }
         List<String> codes = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (String code : items(unitsValue)) {
+        for (String code : codes(unitsValue)) {
             if (codes.contains(code)) {
                 continue;
             }
@@ -159,7 +161,7 @@ public class InspectionSteps {
             throw new EngineRefusal("inspection.plan.notice-too-short", notice, today.plusDays(notice));
         }
         List<String> team = new ArrayList<>();
-        for (String user : items(teamValue)) {
+        for (String user : codes(teamValue)) {
             if (team.contains(user)) {
                 continue;
             }
@@ -181,7 +183,7 @@ public class InspectionSteps {
             throw new EngineRefusal("inspection.plan.lead-not-in-team");
         }
         List<Integer> scope = new ArrayList<>();
-        for (String t : items(targetsValue)) {
+        for (String t : codes(targetsValue)) {
             int n = target(t);
             if (!scope.contains(n)) {
                 scope.add(n);
@@ -375,8 +377,7 @@ public class InspectionSteps {
     // ---- remediation -----------------------------------------------------------------------------
 
     public Date remediationDue(long remediationId) {
-        return Date.from(store.remediation(remediationId).due().atTime(LocalTime.of(23, 59, 59)).atZone(deadlines.zone())
-                .toInstant());
+        return deadlines.endOf(store.remediation(remediationId).due());
     }
 
     /** Complete listener of "Khắc phục theo kiến nghị". */
@@ -455,18 +456,7 @@ public class InspectionSteps {
     }
 
     private String currentUser() {
-        Authentication current = identity.getCurrentAuthentication();
-        return current == null || current.getUserId() == null ? "system" : current.getUserId();
-    }
-
-    private static List<String> items(Object value) {
-        List<String> out = new ArrayList<>();
-        for (String s : text(value).replace("[", "").replace("]", "").replace("\"", "").split("[,;\\s]+")) {
-            if (!s.isBlank()) {
-                out.add(s.trim());
-            }
-        }
-        return out;
+        return officers.currentUserOr("system");
     }
 
     /** The plan, planned unit or remediation item this process tree owns, never one a variable merely names. */
