@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,11 +22,17 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import vn.qcdc.platform.EngineRefusal;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import vn.qcdc.identity.Role;
+import vn.qcdc.platform.EngineRefusal;
+import vn.qcdc.platform.FormRows;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
@@ -41,6 +49,12 @@ public class ReviewSteps {
 
     static final String RULE = "review.report";
     static final Set<String> GRADES = Set.of("EXCELLENT", "GOOD", "COMPLETE", "NOT_COMPLETE");
+    /** The task variable the forms' unit pickers read their choices from (code to name). */
+    static final String UNIT_CHOICES = "unitChoices";
+    static final String PROPOSALS = "proposals";
+    /** party_classification.reward_proposal */
+    static final int MAX_AWARD = 2000;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<OrgUnitType> IN_SCOPE = Set.of(OrgUnitType.DISTRICT, OrgUnitType.COMMUNE, OrgUnitType.AGENCY);
 
     private final ReviewStore store;
@@ -197,30 +211,88 @@ public class ReviewSteps {
         store.signOff(id, userOr(text(execution.getVariable("signedOffBy"))), now());
     }
 
-    /** Complete listener of the proposals: lines {@code unit | GRADE | đề xuất thi đua, khen thưởng}. */
+    /**
+     * Create listener of the proposals: the review's party organisations, by name, to pick from; unless the list is
+     * already there, one row per organisation with its QCDC performance, so the secretary only picks grades.
+     */
+    public void offerProposals(DelegateTask task) {
+        long reviewId = reviewId(task.getExecution());
+        List<String> organisations = byName(partyOrganisations(reviewId));
+        task.setVariableLocal(UNIT_CHOICES, unitChoices(organisations));
+        if (task.getVariable(PROPOSALS) == null) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (String unit : organisations) {
+                rows.add(row(unit, "", "", qcdcPerformance(reviewId, unit)));
+            }
+            // on the process, where the form's submission (or a completion with variables) replaces it
+            task.setVariable(PROPOSALS, json(rows));
+        }
+    }
+
+    /** Complete listener of the proposals: rows of a party organisation of the review, a grade and an award. */
     public void recordProposals(DelegateTask task) {
         long reviewId = reviewId(task.getExecution());
         ReviewStore.Review review = store.review(reviewId).orElseThrow();
-        Map<String, String[]> lines = lines(text(task.getVariable("proposals")), partyOrganisations(reviewId), 2);
-        lines.forEach((unit, parts) -> store.propose(reviewId, unit, review.year(), parts[1],
-                qcdcPerformance(reviewId, unit), parts.length > 2 ? parts[2] : null));
+        Map<String, Map<String, String>> rows = graded(task.getVariable(PROPOSALS), "Đề xuất", partyOrganisations(reviewId));
+        if (rows.isEmpty()) {
+            throw new EngineRefusal("steering.classification.no-proposals");
+        }
+        rows.forEach((unit, row) -> {
+            if (FormRows.text(row, "award").length() > MAX_AWARD) {
+                throw new EngineRefusal("steering.classification.award-too-long", unitName(unit), MAX_AWARD);
+            }
+        });
+        rows.forEach((unit, row) -> {
+            String award = FormRows.text(row, "award");
+            store.propose(reviewId, unit, review.year(), FormRows.text(row, "grade"), qcdcPerformance(reviewId, unit),
+                    award.isEmpty() ? null : award);
+        });
         store.setStatus(reviewId, "CLASSIFYING");
     }
 
-    /** Complete listener of the head's decision: lines {@code unit | GRADE} change a proposal; the rest are confirmed. */
+    /**
+     * Create listener of the head's decision: the proposals as recorded, shown read-only in a list of the task's own
+     * (what comes back with the form is never read), and the proposed organisations to pick a different grade for.
+     */
+    public void offerDecisions(DelegateTask task) {
+        long reviewId = reviewId(task.getExecution());
+        ReviewStore.Review review = store.review(reviewId).orElseThrow();
+        List<ReviewStore.Classification> proposed = proposed(reviewId, review.year());
+        List<String> organisations = byName(proposed.stream().map(ReviewStore.Classification::unitCode).toList());
+        task.setVariableLocal(UNIT_CHOICES, unitChoices(organisations));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String unit : organisations) {
+            proposed.stream().filter(c -> c.unitCode().equals(unit)).findFirst().ifPresent(c -> rows.add(row(unit,
+                    c.proposedGrade(), c.rewardProposal() == null ? "" : c.rewardProposal(),
+                    c.qcdcPerformance() == null ? "" : c.qcdcPerformance())));
+        }
+        task.setVariableLocal(PROPOSALS, json(rows));
+    }
+
+    /** Complete listener of the head's decision: rows {@code unit, grade} change a proposal; the rest are confirmed. */
     public void recordDecisions(DelegateTask task) {
         long reviewId = reviewId(task.getExecution());
         ReviewStore.Review review = store.review(reviewId).orElseThrow();
-        Map<String, String[]> changes = lines(text(task.getVariable("decisions")), partyOrganisations(reviewId), 2);
-        String by = userOr(task.getAssignee());
-        Instant at = now();
-        for (ReviewStore.Classification c : store.classifications(review.year())) {
-            if (c.reviewId() == reviewId) {
-                String[] change = changes.get(c.unitCode());
-                store.decide(c.unitCode(), review.year(), change == null ? c.proposedGrade() : change[1], by, at);
+        List<ReviewStore.Classification> proposed = proposed(reviewId, review.year());
+        Map<String, Map<String, String>> changes = graded(task.getVariable("decisions"), "Quyết định khác đề xuất",
+                partyOrganisations(reviewId));
+        for (String unit : changes.keySet()) {
+            if (proposed.stream().noneMatch(c -> c.unitCode().equals(unit))) {
+                throw new EngineRefusal("steering.classification.not-proposed", unitName(unit));
             }
         }
+        String by = userOr(task.getAssignee());
+        Instant at = now();
+        for (ReviewStore.Classification c : proposed) {
+            Map<String, String> change = changes.get(c.unitCode());
+            store.decide(c.unitCode(), review.year(), change == null ? c.proposedGrade() : FormRows.text(change, "grade"),
+                    by, at);
+        }
         store.setStatus(reviewId, "CLOSED");
+    }
+
+    private List<ReviewStore.Classification> proposed(long reviewId, int year) {
+        return store.classifications(year).stream().filter(c -> c.reviewId() == reviewId).toList();
     }
 
     /** The grassroots party organisations of a review: its commune-level units. */
@@ -238,32 +310,69 @@ public class ReviewSteps {
         return "Đạt " + met + "/" + measured + " chỉ tiêu có số liệu (báo cáo " + report.status() + ")";
     }
 
-    private Map<String, String[]> lines(String text, List<String> allowed, int minParts) {
-        Map<String, String[]> out = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
+    /**
+     * The rows of a list of grades by unit, each checked: a unit of {@code allowed}, listed once, with a known grade
+     * (its code upper-cased). Nothing is half read: the first bad row refuses the whole list.
+     */
+    private Map<String, Map<String, String>> graded(Object value, String label, List<String> allowed) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (Map<String, String> row : FormRows.of(value, label)) {
+            String unit = FormRows.text(row, "unitCode");
+            if (unit.isEmpty()) {
+                throw new EngineRefusal("steering.classification.unit-required", label);
             }
-            String[] parts = line.split("\\|", 3);
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = parts[i].trim();
+            if (!allowed.contains(unit)) {
+                throw new EngineRefusal("steering.classification.not-party-organisation", unit);
             }
-            if (parts.length < minParts || !allowed.contains(parts[0])) {
-                problems.add("dòng \"" + line.trim() + "\": không phải tổ chức cơ sở đảng của kỳ này");
-                continue;
+            if (out.containsKey(unit)) {
+                throw new EngineRefusal("steering.classification.unit-twice", unitName(unit));
             }
-            parts[1] = parts[1].toUpperCase(java.util.Locale.ROOT);
-            if (!GRADES.contains(parts[1])) {
-                problems.add("dòng \"" + line.trim() + "\": mức xếp loại phải là EXCELLENT, GOOD, COMPLETE hoặc NOT_COMPLETE");
-                continue;
+            String grade = FormRows.text(row, "grade").toUpperCase(Locale.ROOT);
+            if (grade.isEmpty()) {
+                throw new EngineRefusal("steering.classification.grade-required", unitName(unit));
             }
-            out.put(parts[0], parts);
-        }
-        if (!problems.isEmpty()) {
-            throw new EngineRefusal("steering.classification.invalid", String.join("; ", problems));
+            if (!GRADES.contains(grade)) {
+                throw new EngineRefusal("steering.classification.grade-unknown", unitName(unit), grade);
+            }
+            Map<String, String> checked = new LinkedHashMap<>(row);
+            checked.put("grade", grade);
+            out.put(unit, checked);
         }
         return out;
+    }
+
+    private String unitName(String code) {
+        return units.find(code).map(OrgUnit::name).orElse(code);
+    }
+
+    /** Unit codes in the order of their names, as a picker lists them. */
+    private List<String> byName(List<String> codes) {
+        return codes.stream().sorted(Comparator.comparing(this::unitName).thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    private JsonValue unitChoices(List<String> codes) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        codes.forEach(code -> choices.put(code, unitName(code)));
+        return FormRows.choices(choices);
+    }
+
+    private static Map<String, String> row(String unit, String grade, String award, String qcdcPerformance) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("unitCode", unit);
+        row.put("grade", grade);
+        row.put("award", award);
+        row.put("qcdcPerformance", qcdcPerformance);
+        return row;
+    }
+
+    /** A dynamic list's value, as Tasklist reads and submits it: a Json variable of its rows. */
+    private static JsonValue json(List<Map<String, String>> rows) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String userOr(String fallback) {

@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,9 +20,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.support.DemoUsers;
+import vn.qcdc.support.FormLists;
 import vn.qcdc.support.QcdcTest;
 import vn.qcdc.support.WebSession;
 
@@ -97,9 +102,25 @@ class PeriodicReviewJourneyTest {
         assertThat(late.body()).contains("không thể nộp thêm");
         assertThat(figure(vt.get("/reviews/" + id).body(), 1)).isEqualTo("175/200");
 
-        complete("thuky.hg", task(pid, "propose-classification"), "{\"proposals\": {\"value\": \"" + P1
-                + " | EXCELLENT | Bằng khen\\n" + P3 + " | GOOD | Giấy khen\"}}");
-        complete("truongbcd.hg", task(pid, "decide-classification"), "{\"decisions\": {\"value\": \"" + P3 + " | COMPLETE\"}}");
+        // the secretary's list comes prefilled with the review's party organisations: the form's own rows come back
+        Task propose = task(pid, "propose-classification");
+        JsonNode offered = json.readTree(formVariables("thuky.hg", propose));
+        assertThat(offered.get("proposals").get("value").asText()).contains("\"unitCode\":\"" + P1 + "\"");
+        assertThat(offered.get("unitChoices").get("value").asText()).contains("\"value\":\"" + P3 + "\"");
+        HttpResponse<String> twice = submit("thuky.hg", propose, "proposals", FormLists.rows(List.of("unitCode", "grade", "award"),
+                P1, "EXCELLENT", "Bằng khen", P1, "GOOD", ""));
+        assertThat(twice.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(twice.body()).contains("hai dòng");
+        assertThat(figures.classification(2024)).isEmpty();
+        ok(submit("thuky.hg", propose, "proposals", FormLists.rows(List.of("unitCode", "grade", "award", "qcdcPerformance"),
+                P1, "EXCELLENT", "Bằng khen", "Đạt 2/2", P3, "GOOD", "Giấy khen", "Đạt 0/2")));
+        // the head's form carries the read-only proposals back unchanged, and one decision differing from them
+        Task decide = task(pid, "decide-classification");
+        String shown = formVariables("truongbcd.hg", decide);
+        JsonNode proposals = json.readTree(json.readTree(shown).get("proposals").get("value").asText());
+        assertThat(proposals).hasSize(2);
+        ok(submit("truongbcd.hg", decide, "proposals", json.convertValue(proposals, List.class), "decisions",
+                FormLists.rows(List.of("unitCode", "grade"), P3, "COMPLETE")));
         assertThat(figures.classification(2024)).extracting(ReviewFigures.Classification::decidedGrade)
                 .containsExactly("EXCELLENT", "COMPLETE");
 
@@ -119,6 +140,29 @@ class PeriodicReviewJourneyTest {
         HttpResponse<String> r = WebSession.basic(port, "POST", "/engine-rest/task/" + task.getId() + "/complete", user,
                 DemoUsers.PASSWORD, "{\"variables\": " + variables + "}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+    }
+
+    private String formVariables(String user, Task task) {
+        HttpResponse<String> r = WebSession.basic(port, "GET", "/engine-rest/task/" + task.getId() + "/form-variables?deserializeValues=false", user,
+                DemoUsers.PASSWORD, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** Submits a task's form as Tasklist does: a dynamic list as a Json variable of its rows. */
+    private HttpResponse<String> submit(String user, Task task, Object... kv) throws Exception {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            Object value = kv[i + 1];
+            variables.put((String) kv[i], value instanceof List<?> rows ? Map.of("value", json.writeValueAsString(rows), "type", "Json")
+                    : Map.of("value", value));
+        }
+        return WebSession.basic(port, "POST", "/engine-rest/task/" + task.getId() + "/submit-form", user, DemoUsers.PASSWORD,
+                json.writeValueAsString(Map.of("variables", variables)));
+    }
+
+    private static void ok(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isLessThan(300);
     }
 
     private static String figure(String html, int target) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.qcdc.support.FormLists;
 import vn.qcdc.support.ProcessSteps;
 import vn.qcdc.support.ProcessTest;
 import vn.qcdc.platform.Refusal;
@@ -111,13 +112,51 @@ class PeriodicReviewProcessTest implements ProcessSteps {
         assertThat(store.review(id).orElseThrow().signedOffBy()).isEqualTo("truongbcd.hg");
 
         Task propose = task(pi, "propose-classification");
-        assertThatThrownBy(() -> taskService.complete(propose.getId(), vars("proposals", DISTRICT + " | GOOD")))
+        // the list comes prefilled: one row per party organisation of the review, its QCDC performance beside it
+        List<Map<String, String>> prefilled = vn.qcdc.platform.FormRows.of(runtimeService.getVariable(pi.getId(), "proposals"), "");
+        assertThat(prefilled).extracting(r -> r.get("unitCode")).containsExactlyInAnyOrder(P1, CD);
+        assertThat(prefilled).allSatisfy(r -> assertThat(r.get("grade")).isEmpty());
+        assertThat(prefilled).filteredOn(r -> r.get("unitCode").equals(P1)).singleElement()
+                .satisfies(r -> assertThat(r.get("qcdcPerformance")).contains("Đạt 1/2"));
+        assertThat(vn.qcdc.platform.FormRows.of(taskService.getVariableLocal(propose.getId(), "unitChoices"), ""))
+                .extracting(r -> r.get("value")).containsExactlyInAnyOrder(P1, CD);
+        // the prefilled rows without grades, a unit that is no party organisation, a unit twice, an unknown grade
+        assertThatThrownBy(() -> taskService.complete(propose.getId()))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("Chọn mức xếp loại"));
+        assertThatThrownBy(() -> taskService.complete(propose.getId(), vars("proposals", proposals(DISTRICT, "GOOD", ""))))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("tổ chức cơ sở đảng"));
-        assertThatThrownBy(() -> taskService.complete(propose.getId(), vars("proposals", P1 + " | SUPER")))
+        assertThatThrownBy(() -> taskService.complete(propose.getId(), vars("proposals", proposals(P1, "GOOD", "", P1, "COMPLETE", ""))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("hai dòng"));
+        assertThatThrownBy(() -> taskService.complete(propose.getId(), vars("proposals", proposals(P1, "SUPER", ""))))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("mức xếp loại"));
-        complete(propose, "proposals", P1 + " | EXCELLENT | Bằng khen UBND tỉnh\n" + CD + " | GOOD | Giấy khen");
+        assertThatThrownBy(() -> taskService.complete(propose.getId(), vars("proposals", "P1 | GOOD")))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("không đúng dạng"));
+        assertThatThrownBy(() -> taskService.complete(propose.getId(), vars("proposals", FormLists.json(List.of()))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("Chưa có đề xuất"));
+        assertThat(store.classifications(2019)).isEmpty();
+        complete(propose, "proposals", proposals(P1, "EXCELLENT", "Bằng khen UBND tỉnh", CD, "good", "Giấy khen"));
+        assertThat(store.classifications(2019)).extracting(ReviewStore.Classification::unitCode,
+                ReviewStore.Classification::proposedGrade, ReviewStore.Classification::rewardProposal).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(CD, "GOOD", "Giấy khen"),
+                        org.assertj.core.groups.Tuple.tuple(P1, "EXCELLENT", "Bằng khen UBND tỉnh"));
+        Task decide = task(pi, "decide-classification");
+        // the head reads the proposals as recorded, in a list of the task's own
+        assertThat(vn.qcdc.platform.FormRows.of(taskService.getVariableLocal(decide.getId(), "proposals"), ""))
+                .extracting(r -> r.get("unitCode"), r -> r.get("grade"), r -> r.get("award")).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(CD, "GOOD", "Giấy khen"),
+                        org.assertj.core.groups.Tuple.tuple(P1, "EXCELLENT", "Bằng khen UBND tỉnh"));
         identityService.setAuthentication("truongbcd.hg", List.of("hg:steering-head", "steering-head"));
-        complete(task(pi, "decide-classification"), "decisions", CD + " | COMPLETE");
+        assertThatThrownBy(() -> taskService.complete(decide.getId(), vars("decisions", decisions(DISTRICT, "GOOD"))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("tổ chức cơ sở đảng"));
+        assertThatThrownBy(() -> taskService.complete(decide.getId(), vars("decisions", decisions(CD, "GOOD", CD, "COMPLETE"))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("hai dòng"));
+        assertThatThrownBy(() -> taskService.complete(decide.getId(), vars("decisions", decisions(CD, "BEST"))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("mức xếp loại"));
+        assertThatThrownBy(() -> taskService.complete(decide.getId(), vars("decisions", decisions("", "GOOD"))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("chưa chọn đơn vị"));
+        assertThat(store.classifications(2019)).extracting(ReviewStore.Classification::decidedGrade).containsOnlyNulls();
+        // an empty row, as the list's first row left blank, is no decision
+        complete(decide, "decisions", decisions(CD, "COMPLETE", "", ""));
         identityService.clearAuthentication();
         assertThat(running(pi)).isFalse();
         assertThat(store.review(id).orElseThrow().status()).isEqualTo("CLOSED");
@@ -127,6 +166,16 @@ class PeriodicReviewProcessTest implements ProcessSteps {
         assertThat(figures.classification(2019).get(1).qcdcPerformance()).contains("Đạt 1/2");
         assertThat(figures.selfReported(2019)).filteredOn(f -> f.unitCode().equals(P1) && f.target() == 1).singleElement()
                 .satisfies(f -> assertThat(new int[] {f.numerator(), f.denominator()}).containsExactly(40, 50));
+    }
+
+    /** The classify form's rows: unit, grade, award, unit, grade, award, … */
+    static org.camunda.spin.plugin.variable.value.JsonValue proposals(String... unitGradeAward) {
+        return FormLists.json(FormLists.rows(List.of("unitCode", "grade", "award"), unitGradeAward));
+    }
+
+    /** The decide form's rows: unit, grade, … */
+    static org.camunda.spin.plugin.variable.value.JsonValue decisions(String... unitGrade) {
+        return FormLists.json(FormLists.rows(List.of("unitCode", "grade"), unitGrade));
     }
 
     @Test

@@ -1,0 +1,179 @@
+package vn.qcdc.steering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.assertj.core.groups.Tuple;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.qcdc.support.Browser;
+import vn.qcdc.support.DemoUsers;
+import vn.qcdc.support.QcdcTest;
+
+/**
+ * The classification proposals in a real Tasklist: the list comes with one row per party organisation of the review,
+ * named, not coded; the secretary picks a grade for each (by its Vietnamese name), writes an award, completes.
+ */
+@QcdcTest
+class ReviewClassifyTasklistTest {
+
+    static final int YEAR = 2022;
+    static final String P1 = "hg-vithanh-p1";
+    static final String CD = "hg-phunghiep-cayduong";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ReviewReports reports;
+    @Autowired
+    ReviewStore store;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theSecretaryGradesThePrefilledPartyOrganisationsInTasklist() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        String pid = runtimeService.startProcessInstanceByKey("periodic-review", Map.of("year", YEAR, "period", "ANNUAL",
+                "deadline", today.plusDays(20).toString(), "units", P1 + "," + CD, "openedBy", "thuky.hg")).getId();
+        long id = jdbc.queryForObject("select id from review where review_year = ? and period = 'ANNUAL'", Long.class, YEAR);
+        submit(id, P1, "thuky.p1", new ReviewReports.SectionInput(1, "40", "50", "Chỉ tiêu 1", ""));
+        submit(id, CD, "thuky.cd", new ReviewReports.SectionInput(1, "30", "30", "Chỉ tiêu 1", ""));
+        taskService.complete(task(pid, "consolidate-province").getId(), Map.of("consolidationNote", "Tổng hợp"));
+        taskService.complete(task(pid, "sign-off").getId(), Map.of("approved", true));
+        Task propose = task(pid, "propose-classification");
+        taskService.setAssignee(propose.getId(), "thuky.hg");
+        String p1Name = name(P1);
+        String cdName = name(CD);
+
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("thuky.hg", DemoUsers.PASSWORD);
+            browser.open("/camunda/app/tasklist/default/#/?task=" + propose.getId());
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+            try {
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form-field-dynamiclist")));
+                wait.until(d -> rows(browser).size() == 2 && rowOf(browser, p1Name) != null && rowOf(browser, cdName) != null);
+            } catch (RuntimeException e) {
+                shot(browser, "classify-form-missing");
+                throw e;
+            }
+            // the units are there by name, no code to type; their QCDC performance beside them
+            assertThat(rowOf(browser, p1Name).getText()).doesNotContain(P1);
+            assertThat(attribute(rowOf(browser, cdName), "Đạt 1/1")).isTrue();
+            pick(browser, wait, rowOf(browser, p1Name), "Hoàn thành xuất sắc nhiệm vụ");
+            award(rowOf(browser, p1Name), "Bằng khen UBND tỉnh");
+            pick(browser, wait, rowOf(browser, cdName), "Hoàn thành tốt nhiệm vụ");
+            shot(browser, "classify-form-filled");
+            wait.until(d -> completeButton(browser).isEnabled());
+            click(browser, completeButton(browser));
+            try {
+                wait.until(d -> taskService.createTaskQuery().taskId(propose.getId()).count() == 0);
+            } catch (RuntimeException e) {
+                shot(browser, "classify-form-not-completed");
+                throw e;
+            }
+        }
+        assertThat(store.classifications(YEAR)).extracting(ReviewStore.Classification::unitCode,
+                ReviewStore.Classification::proposedGrade, ReviewStore.Classification::rewardProposal).containsExactly(
+                        Tuple.tuple(CD, "GOOD", null), Tuple.tuple(P1, "EXCELLENT", "Bằng khen UBND tỉnh"));
+        assertThat(store.classifications(YEAR)).filteredOn(c -> c.unitCode().equals(CD)).singleElement()
+                .satisfies(c -> assertThat(c.qcdcPerformance()).contains("Đạt 1/1"));
+        assertThat(task(pid, "decide-classification")).isNotNull();
+    }
+
+    private void submit(long id, String unit, String user, ReviewReports.SectionInput section) {
+        Set<String> groups = jdbc.queryForList("select GROUP_ID_ from ACT_ID_MEMBERSHIP where USER_ID_ = ?", String.class, user)
+                .stream().collect(Collectors.toSet());
+        reports.submit(id, unit, user, groups, List.of(section));
+    }
+
+    private Task task(String pid, String key) {
+        return taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult();
+    }
+
+    private String name(String code) {
+        return jdbc.queryForObject("select name from org_unit where code = ?", String.class, code);
+    }
+
+    private static List<WebElement> rows(Browser browser) {
+        return browser.driver.findElements(By.cssSelector(".fjs-form-field-dynamiclist .fjs-repeat-row-container"));
+    }
+
+    /** The row whose unit picker shows this name. */
+    private static WebElement rowOf(Browser browser, String unitName) {
+        return rows(browser).stream().filter(r -> {
+            List<WebElement> selects = r.findElements(By.cssSelector(".fjs-form-field-select"));
+            // a searchable select shows its pick as the value of its search box
+            return !selects.isEmpty() && selects.get(0).findElements(By.cssSelector("input")).stream()
+                    .anyMatch(i -> unitName.equals(i.getDomProperty("value")));
+        }).findFirst().orElse(null);
+    }
+
+    /** Whether one of the row's text fields holds a value containing this text. */
+    private static boolean attribute(WebElement row, String text) {
+        return row.findElements(By.cssSelector(".fjs-form-field-textfield input")).stream()
+                .anyMatch(i -> String.valueOf(i.getDomProperty("value")).contains(text));
+    }
+
+    /** Picks an option of the row's grade select (its second select) with a real click, as a user does. */
+    private static void pick(Browser browser, WebDriverWait wait, WebElement row, String label) {
+        WebElement select = row.findElements(By.cssSelector(".fjs-form-field-select")).get(1);
+        List<WebElement> display = select.findElements(By.cssSelector(".fjs-select-display, input"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", display.get(0));
+        display.get(0).click();
+        wait.until(d -> select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .anyMatch(i -> i.getText().equals(label)));
+        WebElement item = select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(i -> i.getText().equals(label)).findFirst().orElseThrow();
+        // form-js picks on mouse down, before a click would land
+        new Actions(browser.driver).moveToElement(item).click().perform();
+        wait.until(d -> select.getText().contains(label));
+    }
+
+    private static void award(WebElement row, String text) {
+        // the row's first text field; leaving it, as a user does, hands form-js its debounced value
+        row.findElements(By.cssSelector(".fjs-form-field-textfield input")).get(0).sendKeys(text, Keys.TAB);
+    }
+
+    /** Tasklist's fixed footer and its notices cover the bottom of a long form: click the element itself. */
+    private static void click(Browser browser, WebElement element) {
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+    }
+
+    private static WebElement completeButton(Browser browser) {
+        return browser.driver.findElements(By.cssSelector("button")).stream()
+                .filter(b -> b.isDisplayed() && b.getText().trim().equals("Hoàn thành")).findFirst()
+                .orElseThrow(() -> new AssertionError("no Complete button"));
+    }
+
+    private static void shot(Browser browser, String name) throws Exception {
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(Path.of("target/screenshots/" + name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+        Files.writeString(Path.of("target/screenshots/" + name + ".html"), browser.driver.getPageSource());
+    }
+}
