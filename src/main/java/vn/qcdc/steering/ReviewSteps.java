@@ -1,12 +1,12 @@
 package vn.qcdc.steering;
 
+import static vn.qcdc.platform.FormValues.codes;
 import static vn.qcdc.platform.FormValues.date;
 import static vn.qcdc.platform.FormValues.number;
 import static vn.qcdc.platform.FormValues.text;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -17,10 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -30,6 +28,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.qcdc.identity.Officers;
 import vn.qcdc.identity.Role;
 import vn.qcdc.platform.EngineRefusal;
 import vn.qcdc.platform.FormRows;
@@ -41,8 +40,8 @@ import vn.qcdc.organization.OrgUnitType;
 import vn.qcdc.rules.DeadlineService;
 
 /**
- * The steps of periodic-review.bpmn, called as {@code review}. Refusals are {@link ProcessEngineException}s with a
- * Vietnamese message, thrown before anything is written (the engine's transaction, which our writes join, rolls back).
+ * The steps of periodic-review.bpmn, called as {@code review}. Refusals are {@link EngineRefusal}s (a message key
+ * in the steering bundles), thrown before anything is written (the engine's transaction, which our writes join, rolls back).
  */
 @Component("review")
 public class ReviewSteps {
@@ -62,11 +61,13 @@ public class ReviewSteps {
     private final DeadlineService deadlines;
     private final IdentityService identity;
     private final UnitAuthority unitAuthority;
+    private final Officers officers;
     private final org.camunda.bpm.engine.RuntimeService runtime;
 
     ReviewSteps(ReviewStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity,
             @Lazy org.camunda.bpm.engine.RuntimeService runtime,
-            UnitAuthority unitAuthority) {
+            UnitAuthority unitAuthority, @Lazy Officers officers) {
+        this.officers = officers;
         this.unitAuthority = unitAuthority;
         this.runtime = runtime;
         this.store = store;
@@ -111,7 +112,7 @@ public class ReviewSteps {
         List<OrgUnit> active = units.findActiveOn(today);
         OrgUnit province = active.stream().filter(u -> u.type() == OrgUnitType.PROVINCE).findFirst()
                 .orElseThrow(() -> new EngineRefusal("steering.review.no-province"));
-        List<OrgUnit> scope = scope(text(execution.getVariable("units")), active);
+        List<OrgUnit> scope = scope(execution.getVariable("units"), active);
         Set<String> codes = new java.util.HashSet<>(scope.stream().map(OrgUnit::code).toList());
         String openedBy = text(execution.getVariable("openedBy"));
         unitAuthority.requireOver(openedBy, Role.STEERING_SECRETARY, scope.stream().map(OrgUnit::code).toList(),
@@ -131,20 +132,18 @@ public class ReviewSteps {
         execution.setVariable("year", year);
         execution.setVariable("period", period);
         execution.setVariable("deadline", deadline.toString());
-        execution.setVariable("deadlineAt", Date.from(deadline.atTime(LocalTime.of(23, 59, 59)).atZone(deadlines.zone()).toInstant()));
+        execution.setVariable("deadlineAt", deadlines.endOf(deadline));
         execution.setVariable("provinceCode", province.code());
     }
 
-    private List<OrgUnit> scope(String list, List<OrgUnit> active) {
-        if (list.isBlank()) {
+    private List<OrgUnit> scope(Object value, List<OrgUnit> active) {
+        List<String> requested = codes(value);
+        if (requested.isEmpty()) {
             return active.stream().filter(u -> IN_SCOPE.contains(u.type())).toList();
         }
         List<OrgUnit> out = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (String raw : list.split("[,;\\s]+")) {
-            if (raw.isBlank() || out.stream().anyMatch(u -> u.code().equals(raw))) {
-                continue;
-            }
+        for (String raw : requested) {
             active.stream().filter(u -> u.code().equals(raw) && IN_SCOPE.contains(u.type())).findFirst()
                     .ifPresentOrElse(out::add, () -> unknown.add(raw));
         }
@@ -376,11 +375,7 @@ public class ReviewSteps {
     }
 
     private String userOr(String fallback) {
-        Authentication a = identity.getCurrentAuthentication();
-        if (a != null && a.getUserId() != null) {
-            return a.getUserId();
-        }
-        return fallback == null || fallback.isBlank() ? "system" : fallback;
+        return officers.currentUserOr(fallback == null || fallback.isBlank() ? "system" : fallback);
     }
 
     /** The review this process owns, never one a variable merely names. */
