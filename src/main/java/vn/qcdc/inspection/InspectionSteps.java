@@ -23,8 +23,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.spin.Spin;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -252,11 +250,7 @@ public class InspectionSteps {
         scope.forEach(t -> choices.put(String.valueOf(t), messages.getMessage("inspection.target.choice",
                 new Object[] {t, messages.getMessage("inspection.target." + t, null, FORM_LOCALE)}, FORM_LOCALE)));
         task.setVariableLocal(TARGET_CHOICES, FormRows.choices(choices));
-        if (task.getVariable(listVariable) == null) {
-            List<Map<String, String>> rows = scope.stream().map(t -> Map.of(TARGET, String.valueOf(t))).toList();
-            // on the process, not the task: what the form submits replaces it there
-            task.setVariable(listVariable, SpinValues.jsonValue(Spin.JSON(rows)).create());
-        }
+        FormRows.prefill(task, listVariable, () -> scope.stream().map(t -> Map.of(TARGET, String.valueOf(t))).toList());
     }
 
     /** Complete listener of "Nộp báo cáo tự đánh giá": one row (target, assessment, evidence) per target in scope. */

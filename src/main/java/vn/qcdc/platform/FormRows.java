@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -79,6 +81,16 @@ public final class FormRows {
             return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Fills a task's dynamic list before the officer opens it, unless it already holds rows. The rows go on the
+     * process, not the task: a task-local copy would hide what the form submits from the steps that read it.
+     */
+    public static void prefill(DelegateTask task, String listVariable, Supplier<List<Map<String, String>>> rows) {
+        if (task.getVariable(listVariable) == null) {
+            task.getExecution().setVariable(listVariable, json(rows.get()));
         }
     }
 

@@ -251,10 +251,7 @@ public class SelfCriticismSteps {
                 .forEach(p -> owners.put(p.userId(), p.name() + " (" + p.userId() + ")"));
         task.setVariableLocal(OFFICIAL_CHOICES, FormRows.choices(officials));
         task.setVariableLocal(OWNER_CHOICES, FormRows.choices(owners));
-        if (task.getVariable("officialResponses") == null) {
-            // on the process, not the task: the service step after the task reads what the officer submits
-            task.getExecution().setVariable("officialResponses", FormRows.json(responseRows));
-        }
+        FormRows.prefill(task, "officialResponses", () -> responseRows);
     }
 
     /** Complete listener of "record the minutes": everything is checked before the service step saves it. */

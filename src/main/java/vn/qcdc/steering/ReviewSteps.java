@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +21,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.identity.Officers;
 import vn.qcdc.identity.Role;
@@ -53,7 +50,6 @@ public class ReviewSteps {
     static final String PROPOSALS = "proposals";
     /** party_classification.reward_proposal */
     static final int MAX_AWARD = 2000;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<OrgUnitType> IN_SCOPE = Set.of(OrgUnitType.DISTRICT, OrgUnitType.COMMUNE, OrgUnitType.AGENCY);
 
     private final ReviewStore store;
@@ -216,16 +212,10 @@ public class ReviewSteps {
      */
     public void offerProposals(DelegateTask task) {
         long reviewId = reviewId(task.getExecution());
-        List<String> organisations = byName(partyOrganisations(reviewId));
-        task.setVariableLocal(UNIT_CHOICES, unitChoices(organisations));
-        if (task.getVariable(PROPOSALS) == null) {
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String unit : organisations) {
-                rows.add(row(unit, "", "", qcdcPerformance(reviewId, unit)));
-            }
-            // on the process, where the form's submission (or a completion with variables) replaces it
-            task.setVariable(PROPOSALS, json(rows));
-        }
+        Map<String, String> organisations = byName(partyOrganisations(reviewId));
+        task.setVariableLocal(UNIT_CHOICES, FormRows.choices(organisations));
+        FormRows.prefill(task, PROPOSALS, () -> organisations.keySet().stream()
+                .map(unit -> row(unit, "", "", qcdcPerformance(reviewId, unit))).toList());
     }
 
     /** Complete listener of the proposals: rows of a party organisation of the review, a grade and an award. */
@@ -257,15 +247,17 @@ public class ReviewSteps {
         long reviewId = reviewId(task.getExecution());
         ReviewStore.Review review = store.review(reviewId).orElseThrow();
         List<ReviewStore.Classification> proposed = proposed(reviewId, review.year());
-        List<String> organisations = byName(proposed.stream().map(ReviewStore.Classification::unitCode).toList());
-        task.setVariableLocal(UNIT_CHOICES, unitChoices(organisations));
+        Map<String, ReviewStore.Classification> byUnit = new LinkedHashMap<>();
+        proposed.forEach(c -> byUnit.putIfAbsent(c.unitCode(), c));
+        Map<String, String> organisations = byName(List.copyOf(byUnit.keySet()));
+        task.setVariableLocal(UNIT_CHOICES, FormRows.choices(organisations));
         List<Map<String, String>> rows = new ArrayList<>();
-        for (String unit : organisations) {
-            proposed.stream().filter(c -> c.unitCode().equals(unit)).findFirst().ifPresent(c -> rows.add(row(unit,
-                    c.proposedGrade(), c.rewardProposal() == null ? "" : c.rewardProposal(),
-                    c.qcdcPerformance() == null ? "" : c.qcdcPerformance())));
+        for (String unit : organisations.keySet()) {
+            ReviewStore.Classification c = byUnit.get(unit);
+            rows.add(row(unit, c.proposedGrade(), c.rewardProposal() == null ? "" : c.rewardProposal(),
+                    c.qcdcPerformance() == null ? "" : c.qcdcPerformance()));
         }
-        task.setVariableLocal(PROPOSALS, json(rows));
+        task.setVariableLocal(PROPOSALS, FormRows.json(rows));
     }
 
     /** Complete listener of the head's decision: rows {@code unit, grade} change a proposal; the rest are confirmed. */
@@ -344,16 +336,14 @@ public class ReviewSteps {
         return units.find(code).map(OrgUnit::name).orElse(code);
     }
 
-    /** Unit codes in the order of their names, as a picker lists them. */
-    private List<String> byName(List<String> codes) {
-        return codes.stream().sorted(Comparator.comparing(this::unitName).thenComparing(Comparator.naturalOrder()))
-                .toList();
-    }
-
-    private JsonValue unitChoices(List<String> codes) {
-        Map<String, String> choices = new LinkedHashMap<>();
-        codes.forEach(code -> choices.put(code, unitName(code)));
-        return FormRows.choices(choices);
+    /** Unit codes and names in the order of the names, as a picker lists them; each name read once. */
+    private Map<String, String> byName(List<String> codes) {
+        Map<String, String> names = new HashMap<>();
+        codes.forEach(code -> names.put(code, unitName(code)));
+        Map<String, String> sorted = new LinkedHashMap<>();
+        codes.stream().distinct().sorted(Comparator.comparing((String code) -> names.get(code))
+                .thenComparing(Comparator.naturalOrder())).forEach(code -> sorted.put(code, names.get(code)));
+        return sorted;
     }
 
     private static Map<String, String> row(String unit, String grade, String award, String qcdcPerformance) {
@@ -363,15 +353,6 @@ public class ReviewSteps {
         row.put("award", award);
         row.put("qcdcPerformance", qcdcPerformance);
         return row;
-    }
-
-    /** A dynamic list's value, as Tasklist reads and submits it: a Json variable of its rows. */
-    private static JsonValue json(List<Map<String, String>> rows) {
-        try {
-            return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String userOr(String fallback) {
