@@ -3,9 +3,6 @@ package vn.qcdc.inspection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,12 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,6 +23,7 @@ import vn.qcdc.support.Browser;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.FormLists;
 import vn.qcdc.support.QcdcTest;
+import vn.qcdc.support.TasklistForm;
 
 /**
  * The team's checklist in a real Tasklist: the form-js dynamic list starts with one row per target in the plan's
@@ -66,30 +59,22 @@ class InspectionChecklistTasklistTest {
 
         try (Browser browser = new Browser(port)) {
             browser.signIn("kiemtra.hg", DemoUsers.PASSWORD);
-            browser.open("/camunda/app/tasklist/default/#/?task=" + checklist.getId());
-            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+            TasklistForm form = new TasklistForm(browser).open(checklist.getId());
+            // prefilled: one row per target in scope, each showing its target
+            form.wait.until(d -> form.rows().size() == 2);
+            assertThat(form.rows().get(0).getText()).contains("Chỉ tiêu 3");
+            assertThat(form.rows().get(1).getText()).contains("Chỉ tiêu 8");
+            verdict(form, 0, "Đạt");
+            text(form, 0, 0, "Quyết định thành lập tổ QCDC số 12");
+            verdict(form, 1, "Đạt một phần");
+            text(form, 1, 0, "Biên bản đối thoại ngày 15/6");
+            text(form, 1, 1, "Mới tổ chức một buổi");
+            form.shot("checklist-form-filled");
+            form.complete();
             try {
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form-field-dynamiclist")));
-                // prefilled: one row per target in scope, each showing its target
-                wait.until(d -> rows(browser).size() == 2);
+                form.wait.until(d -> taskService.createTaskQuery().taskId(checklist.getId()).count() == 0);
             } catch (RuntimeException e) {
-                shot(browser, "checklist-form-missing");
-                throw e;
-            }
-            assertThat(rows(browser).get(0).getText()).contains("Chỉ tiêu 3");
-            assertThat(rows(browser).get(1).getText()).contains("Chỉ tiêu 8");
-            verdict(browser, wait, 0, "Đạt");
-            text(browser, 0, 0, "Quyết định thành lập tổ QCDC số 12");
-            verdict(browser, wait, 1, "Đạt một phần");
-            text(browser, 1, 0, "Biên bản đối thoại ngày 15/6");
-            text(browser, 1, 1, "Mới tổ chức một buổi");
-            shot(browser, "checklist-form-filled");
-            wait.until(d -> completeButton(browser).isEnabled());
-            click(browser, completeButton(browser));
-            try {
-                wait.until(d -> taskService.createTaskQuery().taskId(checklist.getId()).count() == 0);
-            } catch (RuntimeException e) {
-                shot(browser, "checklist-form-not-completed");
+                form.shot("checklist-form-not-completed");
                 throw e;
             }
         }
@@ -120,47 +105,16 @@ class InspectionChecklistTasklistTest {
         return planUnitId;
     }
 
-    private static List<WebElement> rows(Browser browser) {
-        return browser.driver.findElements(By.cssSelector(".fjs-form-field-dynamiclist .fjs-repeat-row-container"));
-    }
-
     /** The verdict select is the second select of a row (the first is the prefilled target). */
-    private static void verdict(Browser browser, WebDriverWait wait, int row, String label) {
-        WebElement select = rows(browser).get(row).findElements(By.cssSelector(".fjs-form-field-select")).get(1);
-        List<WebElement> display = select.findElements(By.cssSelector(".fjs-select-display, input"));
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", display.get(0));
-        display.get(0).click();
-        wait.until(d -> select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .anyMatch(i -> i.getText().trim().equals(label)));
-        WebElement item = select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(i -> i.getText().trim().equals(label)).findFirst().orElseThrow();
-        // form-js picks on mouse down, before a click would land
-        new Actions(browser.driver).moveToElement(item).click().perform();
-        wait.until(d -> select.getText().contains(label)
-                || select.findElements(By.cssSelector("input")).stream().anyMatch(i -> label.equals(i.getAttribute("value"))));
+    private static void verdict(TasklistForm form, int row, String label) {
+        WebElement select = form.rows().get(row).findElements(By.cssSelector(".fjs-form-field-select")).get(1);
+        form.pick(select, label);
+        form.wait.until(d -> select.getText().contains(label) || select.findElements(By.cssSelector("input")).stream()
+                .anyMatch(i -> label.equals(i.getAttribute("value"))));
     }
 
-    /** The n-th text field of a row (evidence, then remark); leaving it hands form-js its debounced value. */
-    private static void text(Browser browser, int row, int field, String text) {
-        WebElement input = rows(browser).get(row).findElements(By.cssSelector(".fjs-form-field-textfield input")).get(field);
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
-        input.sendKeys(text, Keys.TAB);
-    }
-
-    /** Tasklist's fixed footer and its notices cover the bottom of a long form: click the element itself. */
-    private static void click(Browser browser, WebElement element) {
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
-    }
-
-    private static WebElement completeButton(Browser browser) {
-        return browser.driver.findElements(By.cssSelector("button")).stream()
-                .filter(b -> b.isDisplayed() && b.getText().trim().equals("Hoàn thành")).findFirst()
-                .orElseThrow(() -> new AssertionError("no Complete button"));
-    }
-
-    private static void shot(Browser browser, String name) throws Exception {
-        Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(Path.of("target/screenshots/" + name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
-        Files.writeString(Path.of("target/screenshots/" + name + ".html"), browser.driver.getPageSource());
+    /** The n-th text field of a row (evidence, then remark). */
+    private static void text(TasklistForm form, int row, int field, String text) {
+        form.type(form.rows().get(row).findElements(By.cssSelector(".fjs-form-field-textfield input")).get(field), text);
     }
 }

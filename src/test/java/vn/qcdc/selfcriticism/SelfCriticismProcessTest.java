@@ -99,6 +99,11 @@ class SelfCriticismProcessTest implements ProcessSteps {
         assertThatThrownBy(() -> taskService.complete(minutes.getId(), vars("attendance", "45 người",
                 "commitments", commitments("ai.do", "Sửa đường", "xuly.p1", day.plusDays(30).toString()))))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("không phải cán bộ tự kiểm điểm"));
+        // a forged row naming another commune's officer as who carries the commitment out
+        assertThatThrownBy(() -> taskService.complete(minutes.getId(), vars("attendance", "45 người",
+                "commitments", commitments("truong.p1", "Sửa đường", "xuly.cd", day.plusDays(30).toString()))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("không giữ vai trò nào ở đơn vị này"));
+        assertThat(store.actions(sessionId)).isEmpty();
         complete(minutes, "attendance", "45 người dân, đại diện Mặt trận", "commentsRaised", "Đường hẻm 5 chậm sửa",
                 "officialResponses", responses("truong.p1", "Tiếp thu, sửa trong quý", "Tín nhiệm"),
                 "commitments", commitments("truong.p1", "Sửa đường hẻm 5", "xuly.p1", day.plusDays(30).toString()));
@@ -170,6 +175,10 @@ class SelfCriticismProcessTest implements ProcessSteps {
         assertThatThrownBy(() -> taskService.complete(plan.getId(), vars("sessionDate", today().plusDays(7).toString(),
                 "venue", "Hội trường", "officials", officials("khong.co", "Chủ tịch UBND"))))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("khong.co"));
+        // a forged row naming another commune's head as an official of this session
+        assertThatThrownBy(() -> taskService.complete(plan.getId(), vars("sessionDate", today().plusDays(7).toString(),
+                "venue", "Hội trường", "officials", officials("truong.p1", "Chủ tịch UBND"))))
+                .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("không giữ vai trò nào ở đơn vị này"));
         assertThat(taskService.createTaskQuery().taskId(plan.getId()).count()).isEqualTo(1);
         assertThat(store.session(store.sessionIdOf(roundId(2022), DemoUsers.COMMUNE_B)).orElseThrow().status())
                 .isEqualTo(SessionStatus.PLANNING);

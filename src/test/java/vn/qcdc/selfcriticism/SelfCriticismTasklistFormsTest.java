@@ -2,8 +2,6 @@ package vn.qcdc.selfcriticism;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,10 +16,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +27,7 @@ import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.FormLists;
 import vn.qcdc.support.ProcessSteps;
 import vn.qcdc.support.QcdcTest;
+import vn.qcdc.support.TasklistForm;
 
 /**
  * The session plan and its minutes in a real Tasklist: officials, responses and commitments are rows of form-js
@@ -79,34 +75,25 @@ class SelfCriticismTasklistFormsTest implements ProcessSteps {
 
         try (Browser browser = new Browser(port)) {
             browser.signIn("truong.cd", DemoUsers.PASSWORD);
-            browser.open("/camunda/app/tasklist/default/#/?task=" + plan.getId());
-            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
-            try {
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form-field-dynamiclist")));
-            } catch (RuntimeException e) {
-                shot(browser, "plan-form-missing");
-                throw e;
-            }
-            pick(browser, wait, 0, "Bùi Văn Khoa");
-            title(browser, 0, "Chủ tịch UBND thị trấn");
+            TasklistForm form = new TasklistForm(browser).open(plan.getId());
+            official(form, 0, "Bùi Văn Khoa");
+            title(form, 0, "Chủ tịch UBND thị trấn");
             WebElement add = browser.driver.findElement(By.cssSelector(".fjs-form-field-dynamiclist .fjs-repeat-render-add"));
-            wait.until(d -> add.getText().contains("Thêm dòng"));
-            click(browser, add);
-            wait.until(d -> rows(browser).size() == 2);
-            pick(browser, wait, 1, "Đỗ Thị Linh");
+            form.wait.until(d -> add.getText().contains("Thêm dòng"));
+            form.click(add);
+            form.wait.until(d -> form.rows().size() == 2);
+            official(form, 1, "Đỗ Thị Linh");
             // a row left half filled: completing shows form-js's own message and completes nothing
-            wait.until(d -> completeButton(browser).isEnabled());
-            click(browser, completeButton(browser));
+            form.complete();
             browser.waitForText("Vui lòng nhập trường này.");
             assertThat(taskService.createTaskQuery().taskId(plan.getId()).count()).isOne();
-            title(browser, 1, "Phó Chủ tịch UBND thị trấn");
-            shot(browser, "plan-form-filled");
-            wait.until(d -> completeButton(browser).isEnabled());
-            click(browser, completeButton(browser));
+            title(form, 1, "Phó Chủ tịch UBND thị trấn");
+            form.shot("plan-form-filled");
+            form.complete();
             try {
-                wait.until(d -> taskService.createTaskQuery().taskId(plan.getId()).count() == 0);
+                form.wait.until(d -> taskService.createTaskQuery().taskId(plan.getId()).count() == 0);
             } catch (RuntimeException e) {
-                shot(browser, "plan-form-not-completed");
+                form.shot("plan-form-not-completed");
                 throw e;
             }
         }
@@ -136,37 +123,34 @@ class SelfCriticismTasklistFormsTest implements ProcessSteps {
 
         try (Browser browser = new Browser(port)) {
             browser.signIn("thuky.cd", DemoUsers.PASSWORD);
-            browser.open("/camunda/app/tasklist/default/#/?task=" + minutes.getId());
-            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form-field-dynamiclist")));
-            WebElement responses = list(browser, "Tiếp thu, giải trình");
+            TasklistForm form = new TasklistForm(browser).open(minutes.getId());
+            WebElement responses = form.list("Tiếp thu, giải trình");
             // one row per official, each already naming its official
-            wait.until(d -> responses.findElements(By.cssSelector(".fjs-repeat-row-container")).size() == 2);
+            form.wait.until(d -> responses.findElements(By.cssSelector(".fjs-repeat-row-container")).size() == 2);
             assertThat(responses.getText()).contains("Bùi Văn Khoa – Chủ tịch UBND thị trấn", "Đỗ Thị Linh – Phó Chủ tịch UBND thị trấn");
-            type(browser.driver.findElements(By.cssSelector(".fjs-form-field-textarea")).stream()
+            form.type(browser.driver.findElements(By.cssSelector(".fjs-form-field-textarea")).stream()
                     .filter(f -> f.getText().startsWith("Thành phần tham dự")).findFirst().orElseThrow()
                     .findElement(By.tagName("textarea")), "30 người dân");
             WebElement first = responses.findElements(By.cssSelector(".fjs-repeat-row-container")).get(0);
-            type(first.findElement(By.cssSelector("textarea")), "Tiếp thu, sửa trong quý");
-            type(first.findElement(By.cssSelector(".fjs-form-field-textfield input")), "Tín nhiệm");
+            form.type(first.findElement(By.cssSelector("textarea")), "Tiếp thu, sửa trong quý");
+            form.type(first.findElement(By.cssSelector(".fjs-form-field-textfield input")), "Tín nhiệm");
 
-            WebElement commitments = list(browser, "Việc cần khắc phục");
-            click(browser, commitments.findElement(By.cssSelector(".fjs-repeat-render-add")));
-            wait.until(d -> commitments.findElements(By.cssSelector(".fjs-repeat-row-container")).size() == 1);
+            WebElement commitments = form.list("Việc cần khắc phục");
+            form.click(commitments.findElement(By.cssSelector(".fjs-repeat-render-add")));
+            form.wait.until(d -> commitments.findElements(By.cssSelector(".fjs-repeat-row-container")).size() == 1);
             WebElement commitment = commitments.findElements(By.cssSelector(".fjs-repeat-row-container")).get(0);
             List<WebElement> selects = commitment.findElements(By.cssSelector(".fjs-form-field-select"));
-            pickIn(browser, wait, selects.get(0), "Bùi Văn Khoa");
-            type(commitment.findElement(By.cssSelector("textarea")), "Sửa đường hẻm 5");
-            pickIn(browser, wait, selects.get(1), "Đặng Văn Hải");
-            type(commitment.findElement(By.cssSelector(".fjs-form-field-datetime input")),
+            form.pick(selects.get(0), "Bùi Văn Khoa");
+            form.type(commitment.findElement(By.cssSelector("textarea")), "Sửa đường hẻm 5");
+            form.pick(selects.get(1), "Đặng Văn Hải");
+            form.type(commitment.findElement(By.cssSelector(".fjs-form-field-datetime input")),
                     due.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
-            shot(browser, "minutes-form-filled");
-            wait.until(d -> completeButton(browser).isEnabled());
-            click(browser, completeButton(browser));
+            form.shot("minutes-form-filled");
+            form.complete();
             try {
-                wait.until(d -> taskService.createTaskQuery().taskId(minutes.getId()).count() == 0);
+                form.wait.until(d -> taskService.createTaskQuery().taskId(minutes.getId()).count() == 0);
             } catch (RuntimeException e) {
-                shot(browser, "minutes-form-not-completed");
+                form.shot("minutes-form-not-completed");
                 throw e;
             }
         }
@@ -182,27 +166,6 @@ class SelfCriticismTasklistFormsTest implements ProcessSteps {
             assertThat(a.owner()).isEqualTo("xuly.cd");
             assertThat(a.due()).isEqualTo(due);
         });
-    }
-
-    private static WebElement list(Browser browser, String labelStart) {
-        return browser.driver.findElements(By.cssSelector(".fjs-form-field-dynamiclist")).stream()
-                .filter(l -> l.getText().startsWith(labelStart) || l.getText().contains(labelStart)).findFirst()
-                .orElseThrow(() -> new AssertionError("no list " + labelStart));
-    }
-
-    private static void type(WebElement input, String text) {
-        input.sendKeys(text, org.openqa.selenium.Keys.TAB);
-    }
-
-    private static void pickIn(Browser browser, WebDriverWait wait, WebElement select, String name) {
-        WebElement display = select.findElements(By.cssSelector(".fjs-select-display, input")).get(0);
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", display);
-        display.click();
-        wait.until(d -> select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .anyMatch(i -> i.getText().contains(name)));
-        WebElement item = select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(i -> i.getText().contains(name)).findFirst().orElseThrow();
-        new org.openqa.selenium.interactions.Actions(browser.driver).moveToElement(item).click().perform();
     }
 
     /**
@@ -223,34 +186,11 @@ class SelfCriticismTasklistFormsTest implements ProcessSteps {
         return LocalDate.ofInstant(ClockUtil.now().toInstant(), deadlines.zone());
     }
 
-    private static List<WebElement> rows(Browser browser) {
-        return browser.driver.findElements(By.cssSelector(".fjs-form-field-dynamiclist .fjs-repeat-row-container"));
+    private static void official(TasklistForm form, int row, String name) {
+        form.pick(form.rows().get(row).findElement(By.cssSelector(".fjs-form-field-select")), name);
     }
 
-    private static void pick(Browser browser, WebDriverWait wait, int row, String name) {
-        pickIn(browser, wait, rows(browser).get(row).findElement(By.cssSelector(".fjs-form-field-select")), name);
-    }
-
-    /** Tasklist's fixed footer and its notices cover the bottom of a long form: click the element itself. */
-    private static void click(Browser browser, WebElement element) {
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
-    }
-
-    private static void title(Browser browser, int row, String title) {
-        // leaving the field, as a user does, hands form-js its debounced value
-        rows(browser).get(row).findElement(By.cssSelector(".fjs-form-field-textfield input"))
-                .sendKeys(title, org.openqa.selenium.Keys.TAB);
-    }
-
-    private static WebElement completeButton(Browser browser) {
-        return browser.driver.findElements(By.cssSelector("button")).stream()
-                .filter(b -> b.isDisplayed() && b.getText().trim().equals("Hoàn thành")).findFirst()
-                .orElseThrow(() -> new AssertionError("no Complete button"));
-    }
-
-    private static void shot(Browser browser, String name) throws Exception {
-        Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(Path.of("target/screenshots/" + name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
-        Files.writeString(Path.of("target/screenshots/" + name + ".html"), browser.driver.getPageSource());
+    private static void title(TasklistForm form, int row, String title) {
+        form.type(form.rows().get(row).findElement(By.cssSelector(".fjs-form-field-textfield input")), title);
     }
 }

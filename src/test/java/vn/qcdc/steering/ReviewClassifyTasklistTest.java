@@ -2,9 +2,6 @@ package vn.qcdc.steering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,12 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.qcdc.support.Browser;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
+import vn.qcdc.support.TasklistForm;
 
 /**
  * The classification proposals in a real Tasklist: the list comes with one row per party organisation of the review,
@@ -73,28 +66,22 @@ class ReviewClassifyTasklistTest {
 
         try (Browser browser = new Browser(port)) {
             browser.signIn("thuky.hg", DemoUsers.PASSWORD);
-            browser.open("/camunda/app/tasklist/default/#/?task=" + propose.getId());
-            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
-            try {
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form-field-dynamiclist")));
-                wait.until(d -> rows(browser).size() == 2 && rowOf(browser, p1Name) != null && rowOf(browser, cdName) != null);
-            } catch (RuntimeException e) {
-                shot(browser, "classify-form-missing");
-                throw e;
-            }
+            TasklistForm form = new TasklistForm(browser).open(propose.getId());
+            form.wait.until(d -> form.rows().size() == 2 && rowOf(form, p1Name) != null && rowOf(form, cdName) != null);
             // the units are there by name, no code to type; their QCDC performance beside them
-            assertThat(rowOf(browser, p1Name).getText()).doesNotContain(P1);
-            assertThat(attribute(rowOf(browser, cdName), "Đạt 1/1")).isTrue();
-            pick(browser, wait, rowOf(browser, p1Name), "Hoàn thành xuất sắc nhiệm vụ");
-            award(rowOf(browser, p1Name), "Bằng khen UBND tỉnh");
-            pick(browser, wait, rowOf(browser, cdName), "Hoàn thành tốt nhiệm vụ");
-            shot(browser, "classify-form-filled");
-            wait.until(d -> completeButton(browser).isEnabled());
-            click(browser, completeButton(browser));
+            assertThat(rowOf(form, p1Name).getText()).doesNotContain(P1);
+            assertThat(attribute(rowOf(form, cdName), "Đạt 1/1")).isTrue();
+            grade(form, rowOf(form, p1Name), "Hoàn thành xuất sắc nhiệm vụ");
+            // the row's first text field is the award
+            form.type(rowOf(form, p1Name).findElements(By.cssSelector(".fjs-form-field-textfield input")).get(0),
+                    "Bằng khen UBND tỉnh");
+            grade(form, rowOf(form, cdName), "Hoàn thành tốt nhiệm vụ");
+            form.shot("classify-form-filled");
+            form.complete();
             try {
-                wait.until(d -> taskService.createTaskQuery().taskId(propose.getId()).count() == 0);
+                form.wait.until(d -> taskService.createTaskQuery().taskId(propose.getId()).count() == 0);
             } catch (RuntimeException e) {
-                shot(browser, "classify-form-not-completed");
+                form.shot("classify-form-not-completed");
                 throw e;
             }
         }
@@ -120,13 +107,9 @@ class ReviewClassifyTasklistTest {
         return jdbc.queryForObject("select name from org_unit where code = ?", String.class, code);
     }
 
-    private static List<WebElement> rows(Browser browser) {
-        return browser.driver.findElements(By.cssSelector(".fjs-form-field-dynamiclist .fjs-repeat-row-container"));
-    }
-
     /** The row whose unit picker shows this name. */
-    private static WebElement rowOf(Browser browser, String unitName) {
-        return rows(browser).stream().filter(r -> {
+    private static WebElement rowOf(TasklistForm form, String unitName) {
+        return form.rows().stream().filter(r -> {
             List<WebElement> selects = r.findElements(By.cssSelector(".fjs-form-field-select"));
             // a searchable select shows its pick as the value of its search box
             return !selects.isEmpty() && selects.get(0).findElements(By.cssSelector("input")).stream()
@@ -140,40 +123,10 @@ class ReviewClassifyTasklistTest {
                 .anyMatch(i -> String.valueOf(i.getDomProperty("value")).contains(text));
     }
 
-    /** Picks an option of the row's grade select (its second select) with a real click, as a user does. */
-    private static void pick(Browser browser, WebDriverWait wait, WebElement row, String label) {
+    /** The row's grade select is its second select. */
+    private static void grade(TasklistForm form, WebElement row, String label) {
         WebElement select = row.findElements(By.cssSelector(".fjs-form-field-select")).get(1);
-        List<WebElement> display = select.findElements(By.cssSelector(".fjs-select-display, input"));
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", display.get(0));
-        display.get(0).click();
-        wait.until(d -> select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .anyMatch(i -> i.getText().equals(label)));
-        WebElement item = select.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(i -> i.getText().equals(label)).findFirst().orElseThrow();
-        // form-js picks on mouse down, before a click would land
-        new Actions(browser.driver).moveToElement(item).click().perform();
-        wait.until(d -> select.getText().contains(label));
-    }
-
-    private static void award(WebElement row, String text) {
-        // the row's first text field; leaving it, as a user does, hands form-js its debounced value
-        row.findElements(By.cssSelector(".fjs-form-field-textfield input")).get(0).sendKeys(text, Keys.TAB);
-    }
-
-    /** Tasklist's fixed footer and its notices cover the bottom of a long form: click the element itself. */
-    private static void click(Browser browser, WebElement element) {
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
-    }
-
-    private static WebElement completeButton(Browser browser) {
-        return browser.driver.findElements(By.cssSelector("button")).stream()
-                .filter(b -> b.isDisplayed() && b.getText().trim().equals("Hoàn thành")).findFirst()
-                .orElseThrow(() -> new AssertionError("no Complete button"));
-    }
-
-    private static void shot(Browser browser, String name) throws Exception {
-        Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(Path.of("target/screenshots/" + name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
-        Files.writeString(Path.of("target/screenshots/" + name + ".html"), browser.driver.getPageSource());
+        form.pick(select, label);
+        form.wait.until(d -> select.getText().contains(label));
     }
 }
