@@ -57,6 +57,13 @@ public class Officers {
         });
     }
 
+    /** Everyone who holds this role anywhere, by name. */
+    public List<Person> withRole(Role role) {
+        return SystemAuthority.call(identityService, () -> identityService.createUserQuery().memberOfGroup(role.groupId())
+                .list().stream().map(u -> new Person(u.getId(), nameOf(u)))
+                .sorted(Comparator.comparing(Person::name).thenComparing(Person::userId)).toList());
+    }
+
     /** "First Last" as the user directory has it; the user id itself for an unknown user. */
     public String displayName(String userId) {
         User user = SystemAuthority.call(identityService,

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,7 +22,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -53,20 +51,18 @@ public class InspectionSteps {
     static final String TARGET_CHOICES = "targetChoices";
     static final String TARGET = "target";
     static final Set<String> VERDICTS = Set.of("MET", "PARTLY_MET", "NOT_MET");
-    /** Tasklist's forms are in Vietnamese. */
-    private static final Locale FORM_LOCALE = Locale.forLanguageTag("vi");
 
     private final InspectionStore store;
     private final OrgUnitRepository units;
     private final DeadlineService deadlines;
     private final IdentityService identity;
-    private final MessageSource messages;
+    private final TargetChoices targets;
     private final Officers officers;
 
     InspectionSteps(InspectionStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity,
-            MessageSource messages, @Lazy Officers officers) {
+            TargetChoices targets, @Lazy Officers officers) {
         this.officers = officers;
-        this.messages = messages;
+        this.targets = targets;
         this.store = store;
         this.units = units;
         this.deadlines = deadlines;
@@ -97,6 +93,7 @@ public class InspectionSteps {
         String steeringUnit = secretaryUnits.get(0);
         long planId = store.insertPlan(form.year(), steeringUnit, by, now(), execution.getProcessInstanceId());
         store.replacePlanContents(planId, form.year(), form.units(), form.date(), form.team(), form.lead(), form.scope());
+        showInRevision(execution, form);
         execution.setVariable("planId", planId);
         execution.setVariable("unitCode", steeringUnit);
         execution.setVariable("steeringUnit", steeringUnit);
@@ -109,6 +106,14 @@ public class InspectionSteps {
                 task.getVariable("team"), task.getVariable("lead"), task.getVariable("targets"));
         store.replacePlanContents(ownedPlan(task.getExecution()), form.year(), form.units(), form.date(), form.team(),
                 form.lead(), form.scope());
+        showInRevision(task.getExecution(), form);
+    }
+
+    /** The revision form opens with the plan as checked: its pickers read lists, whatever a REST caller sent. */
+    private static void showInRevision(DelegateExecution execution, PlanForm form) {
+        execution.setVariable("units", FormRows.picked(form.units()));
+        execution.setVariable("team", FormRows.picked(form.team()));
+        execution.setVariable("targets", FormRows.picked(form.scope()));
     }
 
     /** Complete listener of "Phê duyệt kế hoạch kiểm tra". */
@@ -247,8 +252,7 @@ public class InspectionSteps {
     private void offerTargets(DelegateTask task, String listVariable) {
         List<Integer> scope = scopeOf(ownedPlanUnit(task.getExecution()));
         Map<String, String> choices = new LinkedHashMap<>();
-        scope.forEach(t -> choices.put(String.valueOf(t), messages.getMessage("inspection.target.choice",
-                new Object[] {t, messages.getMessage("inspection.target." + t, null, FORM_LOCALE)}, FORM_LOCALE)));
+        scope.forEach(t -> choices.put(String.valueOf(t), targets.label(t)));
         task.setVariableLocal(TARGET_CHOICES, FormRows.choices(choices));
         FormRows.prefill(task, listVariable, () -> scope.stream().map(t -> Map.of(TARGET, String.valueOf(t))).toList());
     }

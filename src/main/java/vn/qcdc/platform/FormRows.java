@@ -84,6 +84,15 @@ public final class FormRows {
         }
     }
 
+    /** Picked values as the Json array a tag list or checklist opens with. */
+    public static JsonValue picked(List<?> values) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(values.stream().map(String::valueOf).toList())).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Fills a task's dynamic list before the officer opens it, unless it already holds rows. The rows go on the
      * process, not the task: a task-local copy would hide what the form submits from the steps that read it.

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.qcdc.support.Browser;
 import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
+import vn.qcdc.support.TasklistForm;
 
 /** A reception officer records a walk-in submission through the Camunda start form in Tasklist. */
 @QcdcTest
@@ -70,7 +71,11 @@ class ReceptionIntakeBrowserTest {
                     box.click();
                 }
             }
-            type(browser, "Mã cơ quan", DemoUsers.COMMUNE_A);
+            // the unit is picked by name from the units where this officer receives citizens, never typed as a code
+            TasklistForm form = new TasklistForm(browser);
+            String unit = "Cơ quan, đơn vị liên quan";
+            assertThat(form.offered(form.field(unit))).containsExactly("Phường I — Thành phố Vị Thanh");
+            form.choose("Phường I");
             type(browser, "Tiêu đề", "Gọi đường dây nóng");
             type(browser, "Nội dung đơn", "Khiếu nại phạt sai và kiến nghị sửa cống.");
             type(browser, "Họ tên", "Lý Thị Nóng");
@@ -86,6 +91,8 @@ class ReceptionIntakeBrowserTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from citizen_case where channel = 'HOTLINE'", Long.class))
                 .isEqualTo(before + 2);
+        assertThat(jdbc.queryForList("select distinct unit_code from citizen_case where title = 'Gọi đường dây nóng'",
+                String.class)).containsExactly(DemoUsers.COMMUNE_A);
     }
 
     private static WebElement startButton(Browser browser) {

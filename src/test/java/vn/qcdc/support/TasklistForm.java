@@ -48,18 +48,48 @@ public final class TasklistForm {
                 .orElseThrow(() -> new AssertionError("no list " + label));
     }
 
-    /** Picks the option shown as {@code label} (or, failing that, containing it) of a form-js select. */
-    public void pick(WebElement select, String label) {
-        WebElement display = select.findElements(By.cssSelector(".fjs-select-display, input")).get(0);
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", display);
-        display.click();
-        wait.until(d -> option(select, label) != null);
-        // form-js picks on mouse down, before a click would land
-        new Actions(browser.driver).moveToElement(option(select, label)).click().perform();
+    /** The field (of any kind) whose label starts with this text. */
+    public WebElement field(String labelStart) {
+        // one look in the page itself: form-js re-renders fields as others change (conditions, errors)
+        return wait.withMessage("no field " + labelStart).until(d -> (WebElement) browser.driver.executeScript(
+                "return Array.from(document.querySelectorAll('.fjs-form-field')).find(f => Array.from("
+                        + "f.querySelectorAll('label')).some(l => l.textContent.trim().startsWith(arguments[0]))) || null;",
+                labelStart));
     }
 
-    private static WebElement option(WebElement select, String label) {
-        List<WebElement> items = select.findElements(By.cssSelector(".fjs-dropdownlist-item"));
+    /** Opens a select or tag list and returns what it offers, leaving it open for {@link #choose}. */
+    public List<String> offered(WebElement field) {
+        open(field);
+        wait.until(d -> !openOptions().isEmpty());
+        return openOptions().stream().map(i -> i.getText().trim()).toList();
+    }
+
+    /** Picks the option shown as {@code label} (or, failing that, containing it) of a form-js select or tag list. */
+    public void pick(WebElement select, String label) {
+        open(select);
+        choose(label);
+    }
+
+    /** Picks from the list that is open. */
+    public void choose(String label) {
+        wait.until(d -> option(label) != null);
+        // form-js picks on mouse down, before a click would land
+        new Actions(browser.driver).moveToElement(option(label)).click().perform();
+    }
+
+    private void open(WebElement field) {
+        WebElement display = field.findElements(By.cssSelector(".fjs-select-display, input")).get(0);
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", display);
+        display.click();
+    }
+
+    /** Only one list is open at a time. */
+    private List<WebElement> openOptions() {
+        return browser.driver.findElements(By.cssSelector(".fjs-dropdownlist-item"));
+    }
+
+    private WebElement option(String label) {
+        List<WebElement> items = openOptions();
         return items.stream().filter(i -> i.getText().trim().equals(label)).findFirst()
                 .orElse(items.stream().filter(i -> i.getText().contains(label)).findFirst().orElse(null));
     }

@@ -1,0 +1,80 @@
+package vn.qcdc.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.qcdc.support.Browser;
+import vn.qcdc.support.DemoUsers;
+import vn.qcdc.support.QcdcTest;
+import vn.qcdc.support.TasklistForm;
+
+/**
+ * The secretary starts an inspection plan in a real Tasklist: units picked by name from the committee's tree, the
+ * team and its lead from the inspectors, the targets ticked; no code or user id typed anywhere.
+ */
+@QcdcTest
+class InspectionPlanStartTasklistTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    InspectionStore store;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theSecretaryPicksUnitsTeamAndTargetsInTheStartForm() throws Exception {
+        long before = jdbc.queryForObject("select coalesce(max(id), 0) from inspection_plan", Long.class);
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30);
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("thuky.hg", DemoUsers.PASSWORD);
+            browser.open("/camunda/app/tasklist/default/");
+            browser.waitForText("Khởi tạo quy trình");
+            browser.driver.findElement(By.partialLinkText("Khởi tạo quy trình")).click();
+            browser.waitForText("Kế hoạch kiểm tra thực hiện Quy chế dân chủ");
+            browser.driver.findElement(By.partialLinkText("Kế hoạch kiểm tra thực hiện Quy chế dân chủ")).click();
+            TasklistForm form = new TasklistForm(browser);
+            form.type(form.field("Năm kiểm tra").findElement(By.cssSelector("input")), String.valueOf(day.getYear()));
+            assertThat(form.offered(form.field("Đơn vị được kiểm tra")))
+                    .contains("Phường I — Thành phố Vị Thanh", "Thị trấn Cây Dương — Huyện Phụng Hiệp");
+            form.choose("Phường I — Thành phố Vị Thanh");
+            form.pick(form.field("Đơn vị được kiểm tra"), "Cây Dương");
+            form.type(form.field("Ngày kiểm tra").findElement(By.cssSelector("input")),
+                    day.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+            form.pick(form.field("Thành viên đoàn kiểm tra"), "(kiemtra.hg)");
+            form.pick(form.field("Thành viên đoàn kiểm tra"), "(kiemtra2.hg)");
+            form.pick(form.field("Trưởng đoàn"), "(kiemtra2.hg)");
+            for (WebElement box : form.field("Chỉ tiêu kiểm tra").findElements(By.cssSelector("input[type=checkbox]"))) {
+                String label = box.findElement(By.xpath("..")).getText();
+                if (label.startsWith("Chỉ tiêu 3:") || label.startsWith("Chỉ tiêu 8:")) {
+                    form.click(box);
+                }
+            }
+            form.shot("inspection-plan-start-filled");
+            form.click(browser.driver.findElements(By.cssSelector(".modal-footer button")).stream()
+                    .filter(b -> b.getText().contains("Khởi tạo")).findFirst().orElseThrow());
+            try {
+                form.wait.until(d -> jdbc.queryForObject("select coalesce(max(id), 0) from inspection_plan", Long.class) > before);
+            } catch (RuntimeException e) {
+                form.shot("inspection-plan-start-failed");
+                throw e;
+            }
+        }
+        long plan = jdbc.queryForObject("select max(id) from inspection_plan", Long.class);
+        assertThat(store.unitCodes(plan)).containsExactlyInAnyOrder(DemoUsers.COMMUNE_A, DemoUsers.COMMUNE_B);
+        assertThat(store.team(plan)).containsExactlyInAnyOrder("kiemtra.hg", "kiemtra2.hg");
+        assertThat(store.lead(plan)).isEqualTo("kiemtra2.hg");
+        assertThat(store.scope(plan)).containsExactly(3, 8);
+        assertThat(store.planUnit(store.planUnitOf(plan, DemoUsers.COMMUNE_A)).orElseThrow().inspectionDate()).isEqualTo(day);
+    }
+}
