@@ -16,7 +16,9 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -59,6 +61,21 @@ class DeploymentTest {
             for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
                 assertThat(node.getName()).as(definition.getKey() + "/" + node.getId() + " has a name").isNotBlank();
                 assertThat(shapes).as(definition.getKey() + "/" + node.getId() + " is drawn").contains(node.getId());
+            }
+            for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+                if (shape.getBpmnElement() instanceof SubProcess sub && sub.triggeredByEvent()) {
+                    // the legally required paths (withdrawal, stopping, follow-up) are drawn open, inside their frame
+                    assertThat(shape.isExpanded()).as(definition.getKey() + "/" + sub.getId() + " is expanded").isTrue();
+                    Bounds frame = shape.getBounds();
+                    for (FlowNode inner : sub.getChildElementsByType(FlowNode.class)) {
+                        Bounds b = model.getModelElementsByType(BpmnShape.class).stream()
+                                .filter(s -> s.getBpmnElement() == inner).findFirst().orElseThrow().getBounds();
+                        assertThat(b.getX() >= frame.getX() && b.getY() >= frame.getY()
+                                && b.getX() + b.getWidth() <= frame.getX() + frame.getWidth()
+                                && b.getY() + b.getHeight() <= frame.getY() + frame.getHeight())
+                                .as(definition.getKey() + "/" + inner.getId() + " lies inside " + sub.getId()).isTrue();
+                    }
+                }
             }
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                 assertThat(task.getCamundaFormRef()).as(task.getId() + " uses a Camunda Form").isNotBlank();
