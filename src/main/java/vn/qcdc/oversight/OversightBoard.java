@@ -151,7 +151,20 @@ public class OversightBoard {
         Map<String, Instant> caseDeadlines = cases.statutoryDeadlines(codes);
         LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone()).toLocalDate();
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        Map<String, List<DeadlineRule>> versions = new HashMap<>();
+        Set<String> ruleCodes = new java.util.HashSet<>();
+        LocalDate earliestDue = today;
+        for (Map<String, Object> r : raw) {
+            if (r.get("RULE_CODE") instanceof String code) {
+                ruleCodes.add(code);
+            }
+            Instant due = instant(r.get("DUE_AT"));
+            if (due != null && due.atZone(zone()).toLocalDate().isBefore(earliestDue)) {
+                earliestDue = due.atZone(zone()).toLocalDate();
+            }
+        }
+        // one read of the rules and one of the holidays for the whole page, however many rows and days it has
+        Map<String, List<DeadlineRule>> versions = deadlines.versionsOf(ruleCodes);
+        WorkingDayCalendar.Span lateSpan = calendar.span(earliestDue, today);
         Map<LocalDate, Integer> lateByDay = new HashMap<>();
         List<TaskRow> rows = new ArrayList<>();
         for (Map<String, Object> r : raw) {
@@ -161,12 +174,11 @@ public class OversightBoard {
             if (due != null && due.isBefore(now)) {
                 LocalDate dueDay = due.atZone(zone()).toLocalDate();
                 lateDays = (int) ChronoUnit.DAYS.between(dueDay, today);
-                lateWorking = lateByDay.computeIfAbsent(dueDay, d -> calendar.workingDaysAfter(d, today));
+                lateWorking = lateByDay.computeIfAbsent(dueDay, d -> lateSpan.workingDaysAfter(d, today));
             }
             String ruleCode = (String) r.get("RULE_CODE");
             Instant created = instant(r.get("CREATED_AT"));
-            String basis = ruleCode == null ? null : legalBasis(versions.computeIfAbsent(ruleCode,
-                    deadlines::versionsOf), created);
+            String basis = ruleCode == null ? null : legalBasis(versions.get(ruleCode), created);
             String businessKey = (String) r.get("BUSINESS_KEY");
             String unit = (String) r.get("UNIT_CODE");
             rows.add(new TaskRow((String) r.get("TASK_ID"), (String) r.get("PROCESS_INSTANCE_ID"), businessKey,

@@ -4,7 +4,12 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +44,19 @@ class DeadlineRuleRepository {
     List<DeadlineRule> versions(String code) {
         return jdbc.query("select " + COLUMNS + " from deadline_rule where code = ? order by valid_from",
                 DeadlineRuleRepository::map, code);
+    }
+
+    Map<String, List<DeadlineRule>> versions(Collection<String> codes) {
+        Map<String, List<DeadlineRule>> byCode = new HashMap<>();
+        codes.forEach(c -> byCode.put(c, new ArrayList<>()));
+        if (!codes.isEmpty()) {
+            jdbc.query("select " + COLUMNS + " from deadline_rule where code in (" + String.join(", ",
+                    Collections.nCopies(codes.size(), "?")) + ") order by valid_from", (ResultSet rs) -> {
+                        DeadlineRule rule = map(rs, 0);
+                        byCode.get(rule.code()).add(rule);
+                    }, codes.toArray());
+        }
+        return byCode;
     }
 
     boolean codeExists(String code) {

@@ -63,6 +63,11 @@ public class DeadlineService {
         return rules.versions(ruleCode);
     }
 
+    /** {@link #versionsOf} for several rules in one read; a code without rows maps to an empty list. */
+    public java.util.Map<String, java.util.List<DeadlineRule>> versionsOf(java.util.Collection<String> ruleCodes) {
+        return rules.versions(ruleCodes);
+    }
+
     public ZoneId zone() {
         return zone;
     }

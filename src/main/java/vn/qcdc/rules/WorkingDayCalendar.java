@@ -35,6 +35,40 @@ public class WorkingDayCalendar {
         return n;
     }
 
+    /**
+     * The working days of one stretch, read from the holiday table once: for callers that count many intervals
+     * inside it (a page of late tasks), instead of one holiday query per interval.
+     */
+    public Span span(LocalDate from, LocalDate to) {
+        return new Span(from, to, to.isBefore(from) ? Set.of() : holidays.daysBetween(from, to));
+    }
+
+    public final class Span {
+        private final LocalDate from;
+        private final LocalDate to;
+        private final Set<LocalDate> off;
+
+        private Span(LocalDate from, LocalDate to, Set<LocalDate> off) {
+            this.from = from;
+            this.to = to;
+            this.off = off;
+        }
+
+        /** As {@link WorkingDayCalendar#workingDaysAfter}; outside the span it asks the calendar. */
+        public int workingDaysAfter(LocalDate start, LocalDate end) {
+            if (start.isBefore(from) || end.isAfter(to)) {
+                return WorkingDayCalendar.this.workingDaysAfter(start, end);
+            }
+            int n = 0;
+            for (LocalDate d = start.plusDays(1); !d.isAfter(end); d = d.plusDays(1)) {
+                if (isWorkingDay(d, off)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
     /** The n-th working day before {@code start} (the day itself does not count). */
     public LocalDate subtractWorkingDays(LocalDate start, int n) {
         return nthWorkingDay(start, n, -1);

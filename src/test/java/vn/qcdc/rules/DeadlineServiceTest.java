@@ -21,6 +21,22 @@ class DeadlineServiceTest {
 
     @Autowired
     DeadlineService deadlines;
+    @Autowired
+    WorkingDayCalendar calendar;
+
+    @Test
+    void aSpanReadOnceCountsLateDaysAsTheCalendarDoes() {
+        LocalDate today = LocalDate.of(2026, 3, 2);
+        WorkingDayCalendar.Span span = calendar.span(LocalDate.of(2025, 12, 1), today);
+        for (LocalDate due = LocalDate.of(2025, 12, 1); !due.isAfter(today); due = due.plusDays(1)) {
+            assertThat(span.workingDaysAfter(due, today)).as(due.toString()).isEqualTo(calendar.workingDaysAfter(due, today));
+        }
+        // Tết 2026 (14-22 Feb) is not counted: due Friday 13 Feb, Monday 2 Mar is the sixth working day after
+        assertThat(span.workingDaysAfter(LocalDate.of(2026, 2, 13), today)).isEqualTo(6);
+        // outside the span it still answers
+        assertThat(span.workingDaysAfter(LocalDate.of(2025, 11, 28), today))
+                .isEqualTo(calendar.workingDaysAfter(LocalDate.of(2025, 11, 28), today));
+    }
 
     @Test
     void workingDaysSkipWeekends() {
