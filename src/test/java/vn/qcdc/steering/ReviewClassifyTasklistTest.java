@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,18 +22,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.qcdc.support.Browser;
-import vn.qcdc.support.DemoUsers;
+import vn.qcdc.support.FormLists;
 import vn.qcdc.support.QcdcTest;
 import vn.qcdc.support.TasklistForm;
 
 /**
- * The classification proposals in a real Tasklist: the list comes with one row per party organisation of the review,
- * named, not coded; the secretary picks a grade for each (by its Vietnamese name), writes an award, completes.
+ * The classification in a real Tasklist. The proposals list comes with one row per party organisation of the review,
+ * named, not coded; the secretary picks a grade for each (by its Vietnamese name), writes an award, completes. The
+ * steering head sees the proposals read-only and adds a row only for a unit whose grade he decides otherwise.
  */
 @QcdcTest
 class ReviewClassifyTasklistTest {
 
+    /** No other test classifies these years. */
     static final int YEAR = 2022;
+    static final int DECISION_YEAR = 2025;
     static final String P1 = "hg-vithanh-p1";
     static final String CD = "hg-phunghiep-cayduong";
 
@@ -51,22 +55,14 @@ class ReviewClassifyTasklistTest {
 
     @Test
     void theSecretaryGradesThePrefilledPartyOrganisationsInTasklist() throws Exception {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        String pid = runtimeService.startProcessInstanceByKey("periodic-review", Map.of("year", YEAR, "period", "ANNUAL",
-                "deadline", today.plusDays(20).toString(), "units", P1 + "," + CD, "openedBy", "thuky.hg")).getId();
-        long id = jdbc.queryForObject("select id from review where review_year = ? and period = 'ANNUAL'", Long.class, YEAR);
-        submit(id, P1, "thuky.p1", new ReviewReports.SectionInput(1, "40", "50", "Chỉ tiêu 1", ""));
-        submit(id, CD, "thuky.cd", new ReviewReports.SectionInput(1, "30", "30", "Chỉ tiêu 1", ""));
-        taskService.complete(task(pid, "consolidate-province").getId(), Map.of("consolidationNote", "Tổng hợp"));
-        taskService.complete(task(pid, "sign-off").getId(), Map.of("approved", true));
+        String pid = reviewAtProposals(YEAR);
         Task propose = task(pid, "propose-classification");
         taskService.setAssignee(propose.getId(), "thuky.hg");
         String p1Name = name(P1);
         String cdName = name(CD);
 
         try (Browser browser = new Browser(port)) {
-            browser.signIn("thuky.hg", DemoUsers.PASSWORD);
-            TasklistForm form = new TasklistForm(browser).open(propose.getId());
+            TasklistForm form = new TasklistForm(browser).openAs("thuky.hg", propose.getId());
             form.wait.until(d -> form.rows().size() == 2 && rowOf(form, p1Name) != null && rowOf(form, cdName) != null);
             // the units are there by name, no code to type; their QCDC performance beside them
             assertThat(rowOf(form, p1Name).getText()).doesNotContain(P1);
@@ -77,13 +73,7 @@ class ReviewClassifyTasklistTest {
                     "Bằng khen UBND tỉnh");
             grade(form, rowOf(form, cdName), "Hoàn thành tốt nhiệm vụ");
             form.shot("classify-form-filled");
-            form.complete();
-            try {
-                form.wait.until(d -> taskService.createTaskQuery().taskId(propose.getId()).count() == 0);
-            } catch (RuntimeException e) {
-                form.shot("classify-form-not-completed");
-                throw e;
-            }
+            form.complete(taskService);
         }
         assertThat(store.classifications(YEAR)).extracting(ReviewStore.Classification::unitCode,
                 ReviewStore.Classification::proposedGrade, ReviewStore.Classification::rewardProposal).containsExactly(
@@ -91,6 +81,51 @@ class ReviewClassifyTasklistTest {
         assertThat(store.classifications(YEAR)).filteredOn(c -> c.unitCode().equals(CD)).singleElement()
                 .satisfies(c -> assertThat(c.qcdcPerformance()).contains("Đạt 1/1"));
         assertThat(task(pid, "decide-classification")).isNotNull();
+    }
+
+    @Test
+    void theSteeringHeadOverridesOneProposedGradeInTasklist() throws Exception {
+        String pid = reviewAtProposals(DECISION_YEAR);
+        taskService.complete(task(pid, "propose-classification").getId(), Map.of("proposals", FormLists.json(FormLists.rows(
+                List.of("unitCode", "grade", "award"), P1, "GOOD", "", CD, "GOOD", "Giấy khen"))));
+        Task decide = task(pid, "decide-classification");
+        assertThat(taskService.getIdentityLinksForTask(decide.getId())).extracting(IdentityLink::getGroupId)
+                .contains("hg:steering-head");
+        taskService.setAssignee(decide.getId(), "truongbcd.hg");
+        String p1Name = name(P1);
+        String cdName = name(CD);
+
+        try (Browser browser = new Browser(port)) {
+            TasklistForm form = new TasklistForm(browser).openAs("truongbcd.hg", decide.getId());
+            // a list without add and remove has no row containers: its rows are read from its text
+            WebElement proposals = form.list("Đề xuất của Tổ Thư ký");
+            form.wait.until(d -> proposals.getText().contains(p1Name) && proposals.getText().contains(cdName));
+            assertThat(proposals.getText()).contains("Hoàn thành tốt nhiệm vụ").doesNotContain(P1);
+            assertThat(form.rows("Quyết định khác đề xuất")).isEmpty();
+            WebElement decision = form.addRow("Quyết định khác đề xuất");
+            unit(form, decision, p1Name);
+            grade(form, decision, "Hoàn thành xuất sắc nhiệm vụ");
+            form.shot("decide-form-filled");
+            form.complete(taskService);
+        }
+        assertThat(store.classifications(DECISION_YEAR)).extracting(ReviewStore.Classification::unitCode,
+                ReviewStore.Classification::proposedGrade, ReviewStore.Classification::decidedGrade,
+                ReviewStore.Classification::decidedBy).containsExactly(
+                        Tuple.tuple(CD, "GOOD", "GOOD", "truongbcd.hg"),
+                        Tuple.tuple(P1, "GOOD", "EXCELLENT", "truongbcd.hg"));
+    }
+
+    /** A review of the two communes, both reports in, consolidated and signed off: the proposals task is open. */
+    private String reviewAtProposals(int year) {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        String pid = runtimeService.startProcessInstanceByKey("periodic-review", Map.of("year", year, "period", "ANNUAL",
+                "deadline", today.plusDays(20).toString(), "units", P1 + "," + CD, "openedBy", "thuky.hg")).getId();
+        long id = jdbc.queryForObject("select id from review where review_year = ? and period = 'ANNUAL'", Long.class, year);
+        submit(id, P1, "thuky.p1", new ReviewReports.SectionInput(1, "40", "50", "Chỉ tiêu 1", ""));
+        submit(id, CD, "thuky.cd", new ReviewReports.SectionInput(1, "30", "30", "Chỉ tiêu 1", ""));
+        taskService.complete(task(pid, "consolidate-province").getId(), Map.of("consolidationNote", "Tổng hợp"));
+        taskService.complete(task(pid, "sign-off").getId(), Map.of("approved", true));
+        return pid;
     }
 
     private void submit(long id, String unit, String user, ReviewReports.SectionInput section) {
@@ -111,10 +146,20 @@ class ReviewClassifyTasklistTest {
     private static WebElement rowOf(TasklistForm form, String unitName) {
         return form.rows().stream().filter(r -> {
             List<WebElement> selects = r.findElements(By.cssSelector(".fjs-form-field-select"));
-            // a searchable select shows its pick as the value of its search box
-            return !selects.isEmpty() && selects.get(0).findElements(By.cssSelector("input")).stream()
-                    .anyMatch(i -> unitName.equals(i.getDomProperty("value")));
+            return !selects.isEmpty() && shows(selects.get(0), unitName);
         }).findFirst().orElse(null);
+    }
+
+    /** A searchable select shows its pick as the value of its search box. */
+    private static boolean shows(WebElement select, String label) {
+        return select.findElements(By.cssSelector("input")).stream().anyMatch(i -> label.equals(i.getDomProperty("value")));
+    }
+
+    /** The row's unit picker is its first select. */
+    private static void unit(TasklistForm form, WebElement row, String unitName) {
+        WebElement select = row.findElements(By.cssSelector(".fjs-form-field-select")).get(0);
+        form.pick(select, unitName);
+        form.wait.until(d -> shows(select, unitName));
     }
 
     /** Whether one of the row's text fields holds a value containing this text. */

@@ -3,8 +3,12 @@ package vn.qcdc.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import org.camunda.bpm.engine.TaskService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -18,6 +22,7 @@ public final class TasklistForm {
 
     public final Browser browser;
     public final WebDriverWait wait;
+    private String taskId;
 
     public TasklistForm(Browser browser) {
         this.browser = browser;
@@ -26,6 +31,7 @@ public final class TasklistForm {
 
     /** Opens the task and waits for its form (a dynamic list where it has one). */
     public TasklistForm open(String taskId) throws Exception {
+        this.taskId = taskId;
         browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
         try {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form-field-dynamiclist")));
@@ -34,6 +40,12 @@ public final class TasklistForm {
             throw e;
         }
         return this;
+    }
+
+    /** Signs a demo user in and opens the task's form. */
+    public TasklistForm openAs(String user, String taskId) throws Exception {
+        browser.signIn(user, DemoUsers.PASSWORD);
+        return open(taskId);
     }
 
     /** The rows of every dynamic list of the form, in order. */
@@ -57,16 +69,51 @@ public final class TasklistForm {
                 labelStart));
     }
 
+    /** The rows of the list labelled so; form-js wraps rows only where rows can be added and removed. */
+    public List<WebElement> rows(String listLabel) {
+        return list(listLabel).findElements(By.cssSelector(".fjs-repeat-row-container"));
+    }
+
+    /** Clicks the list's "Thêm dòng" (form-js's "Add new", translated by qcdc-forms-vi.js) and returns the new row. */
+    public WebElement addRow(String listLabel) {
+        int before = rows(listLabel).size();
+        WebElement add = list(listLabel).findElement(By.cssSelector(".fjs-repeat-render-add"));
+        wait.until(d -> add.getText().trim().equals("Thêm dòng"));
+        click(add);
+        wait.until(d -> rows(listLabel).size() == before + 1);
+        return rows(listLabel).get(before);
+    }
+
+    /**
+     * Types a date into a form-js date field as its placeholder asks (the browser's date format, mm/dd/yyyy in
+     * headless Chromium whatever its language), leaves it and waits until the picker shows that date back.
+     */
+    public void typeDate(WebElement input, LocalDate date) {
+        String placeholder = input.getDomAttribute("placeholder");
+        type(input, date.format(DateTimeFormatter.ofPattern(placeholder.replace("mm", "MM"))));
+        // the picker rewrites it without leading zeros (1/4/2027)
+        DateTimeFormatter shown = DateTimeFormatter.ofPattern(placeholder.replace("mm", "M").replace("dd", "d"));
+        wait.until(d -> date.equals(parsed(String.valueOf(input.getDomProperty("value")), shown)));
+    }
+
+    private static LocalDate parsed(String text, DateTimeFormatter format) {
+        try {
+            return LocalDate.parse(text, format);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** Opens a select or tag list and returns what it offers, leaving it open for {@link #choose}. */
     public List<String> offered(WebElement field) {
-        open(field);
+        openList(field);
         wait.until(d -> !openOptions().isEmpty());
         return openOptions().stream().map(i -> i.getText().trim()).toList();
     }
 
     /** Picks the option shown as {@code label} (or, failing that, containing it) of a form-js select or tag list. */
     public void pick(WebElement select, String label) {
-        open(select);
+        openList(select);
         choose(label);
     }
 
@@ -77,7 +124,7 @@ public final class TasklistForm {
         new Actions(browser.driver).moveToElement(option(label)).click().perform();
     }
 
-    private void open(WebElement field) {
+    private void openList(WebElement field) {
         WebElement display = field.findElements(By.cssSelector(".fjs-select-display, input")).get(0);
         browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", display);
         display.click();
@@ -115,6 +162,17 @@ public final class TasklistForm {
     public void complete() {
         wait.until(d -> completeButton().isEnabled());
         click(completeButton());
+    }
+
+    /** Completes the form and waits until its task is gone; a screenshot if it stays. */
+    public void complete(TaskService tasks) throws Exception {
+        complete();
+        try {
+            wait.until(d -> tasks.createTaskQuery().taskId(taskId).count() == 0);
+        } catch (RuntimeException e) {
+            shot("form-not-completed-" + taskId);
+            throw e;
+        }
     }
 
     public void shot(String name) throws Exception {
