@@ -36,7 +36,9 @@ final class BenchData {
                 : suffixed.contains(c) ? c + " || '-' || g" : c).toList();
         jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + String.join(", ", values)
                 + " from " + table + " cross join " + series + " where " + where);
-        jdbc.execute("analyze " + table);
+        boolean postgres = "PostgreSQL".equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+                c -> c.getMetaData().getDatabaseProductName()));
+        jdbc.execute((postgres ? "analyze " : "analyze table ") + table);
     }
 
     static long historyRows(JdbcTemplate jdbc) {
