@@ -78,8 +78,7 @@ class OversightApi {
         if (filter.unit() != null && !scope.covers(filter.unit())) {
             throw new Refusal("oversight.refused.unit", filter.unit());
         }
-        return new Summary(clock.instant(),
-                board.summary(scope, OversightBoard.unitsOf(scope, filter)));
+        return new Summary(clock.instant(), board.summary(scope, OversightBoard.unitsOf(scope, filter)));
     }
 
     @PostMapping("/actions")
