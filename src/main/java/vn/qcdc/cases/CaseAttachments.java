@@ -1,6 +1,7 @@
 package vn.qcdc.cases;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,15 +17,17 @@ public class CaseAttachments {
     }
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    CaseAttachments(JdbcTemplate jdbc) {
+    CaseAttachments(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void add(long caseId, CheckedFile file, String uploadedBy) {
         jdbc.update("insert into case_attachment (case_id, file_name, content_type, size_bytes, data, uploaded_at, uploaded_by)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", caseId, file.fileName(), file.contentType(), (long) file.bytes().length,
-                file.bytes(), Timestamp.from(Instant.now()), uploadedBy);
+                file.bytes(), Timestamp.from(clock.instant()), uploadedBy);
     }
 
     public List<Attachment> of(long caseId) {

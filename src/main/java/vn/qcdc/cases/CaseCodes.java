@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Year;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -30,25 +30,26 @@ class CaseCodes {
     private static final int MAX_DRAWS = 20;
     private final RandomGenerator random;
     private final SecretKeySpec pinKey;
-    private final ZoneId zone;
+    private final Clock clock;
 
     @Autowired
-    CaseCodes(@Value("${qcdc.crypto.identity-key}") String base64Key, @Value("${qcdc.time-zone:Asia/Ho_Chi_Minh}") String zone) {
-        this(base64Key, ZoneId.of(zone), new SecureRandom());
+    CaseCodes(@Value("${qcdc.crypto.identity-key}") String base64Key, Clock clock) {
+        this(base64Key, clock, new SecureRandom());
     }
 
-    CaseCodes(String base64Key, ZoneId zone, RandomGenerator random) {
+    CaseCodes(String base64Key, Clock clock, RandomGenerator random) {
         // a key of its own, derived from the configured one, so the two uses never share a key
         byte[] derived = sha256(("qcdc-pin:" + base64Key).getBytes(StandardCharsets.UTF_8));
         this.pinKey = new SecretKeySpec(derived, "HmacSHA256");
-        this.zone = zone;
+        this.clock = clock;
         this.random = random;
     }
 
     /** A code no case has yet ({@code taken} tells which are in use), with the year in Vietnamese time. */
     String newTrackingCode(CaseKind kind, Predicate<String> taken) {
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
-            StringBuilder code = new StringBuilder(kind.codePrefix()).append('-').append(Year.now(zone).getValue()).append('-');
+            StringBuilder code = new StringBuilder(kind.codePrefix()).append('-').append(Year.now(clock).getValue())
+                    .append('-');
             for (int i = 0; i < CODE_LETTERS; i++) {
                 code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             }

@@ -1,5 +1,6 @@
 package vn.qcdc.cases;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import vn.qcdc.platform.EngineRefusal;
@@ -30,12 +30,15 @@ public class CaseFileSteps {
     private final CaseNotes notes;
     private final DeadlineService deadlines;
     private final OrgUnitRepository units;
+    private final Clock clock;
 
-    CaseFileSteps(CaseRepository cases, CaseNotes notes, DeadlineService deadlines, OrgUnitRepository units) {
+    CaseFileSteps(CaseRepository cases, CaseNotes notes, DeadlineService deadlines, OrgUnitRepository units,
+            Clock clock) {
         this.cases = cases;
         this.notes = notes;
         this.deadlines = deadlines;
         this.units = units;
+        this.clock = clock;
     }
 
     /** Every user task of a case process: the citizen sees what is next and by when. */
@@ -62,7 +65,7 @@ public class CaseFileSteps {
         String target = (String) execution.getVariable("forwardUnitCode");
         CitizenCase c = caseOf(execution);
         OrgUnit unit = target == null ? null : units.find(target.trim()).orElse(null);
-        if (unit == null || unit.type() == OrgUnitType.HAMLET || !unit.activeOn(LocalDate.now())
+        if (unit == null || unit.type() == OrgUnitType.HAMLET || !unit.activeOn(LocalDate.now(clock))
                 || unit.code().equals(c.unitCode())) {
             throw new EngineRefusal("case.forward.invalid", target == null ? "" : target.trim());
         }
@@ -82,7 +85,7 @@ public class CaseFileSteps {
     }
 
     public void accepted(DelegateExecution execution, String note) {
-        execution.setVariable("acceptedAt", ClockUtil.getCurrentTime());
+        execution.setVariable("acceptedAt", Date.from(clock.instant()));
         long caseId = caseId(execution);
         cases.updateProgress(caseId, CaseStatus.ACCEPTED, null, null);
         notes.add(caseId, CaseNotes.Visibility.PUBLIC, "system", note);
@@ -111,13 +114,13 @@ public class CaseFileSteps {
     public void refuse(DelegateExecution execution, String reason) {
         long caseId = caseId(execution);
         notes.add(caseId, CaseNotes.Visibility.PUBLIC, "system", "Không thụ lý: " + reason);
-        cases.close(caseId, CaseStatus.REFUSED, ClockUtil.getCurrentTime().toInstant());
+        cases.close(caseId, CaseStatus.REFUSED, clock.instant());
     }
 
     /** The signed decision or conclusion becomes visible to the citizen. */
     public void publishDecision(DelegateExecution execution, String text) {
         long caseId = caseId(execution);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         cases.decide(caseId, text, now);
         execution.setVariable("decidedAt", Date.from(now));
         cases.close(caseId, CaseStatus.DECIDED, now);
@@ -125,13 +128,13 @@ public class CaseFileSteps {
 
     public void answer(DelegateExecution execution, String text) {
         long caseId = caseId(execution);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         cases.decide(caseId, text, now);
         cases.close(caseId, CaseStatus.ANSWERED, now);
     }
 
     public void close(DelegateExecution execution, String status) {
-        cases.close(caseId(execution), CaseStatus.valueOf(status), ClockUtil.getCurrentTime().toInstant());
+        cases.close(caseId(execution), CaseStatus.valueOf(status), clock.instant());
     }
 
     private void moveTo(DelegateExecution execution, OrgUnit unit) {
@@ -143,7 +146,7 @@ public class CaseFileSteps {
     /** The district level was abolished on 1 July 2025: where it no longer exists, the province decides. */
     private OrgUnit nextLevelUp(OrgUnit unit) {
         OrgUnit parent = unit.parentCode() == null ? null : units.find(unit.parentCode()).orElse(null);
-        while (parent != null && !parent.activeOn(LocalDate.now())) {
+        while (parent != null && !parent.activeOn(LocalDate.now(clock))) {
             parent = parent.successorCode() == null ? null : units.find(parent.successorCode()).orElse(null);
         }
         if (parent == null) {
@@ -171,6 +174,6 @@ public class CaseFileSteps {
     }
 
     private LocalDate toDay(Date date) {
-        return date.toInstant().atZone(deadlines.zone()).toLocalDate();
+        return LocalDate.ofInstant(date.toInstant(), clock.getZone());
     }
 }

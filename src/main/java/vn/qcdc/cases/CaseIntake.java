@@ -1,5 +1,6 @@
 package vn.qcdc.cases;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +35,11 @@ public class CaseIntake {
     private final CaseCodes codes;
     private final CaseProcessStart processStart;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     CaseIntake(SubmissionValidator validator, AttachmentChecker attachmentChecker, CaseRepository cases,
             CaseAttachments attachments, IdentityVault vault, CaseCodes codes, CaseProcessStart processStart,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
         this.validator = validator;
         this.attachmentChecker = attachmentChecker;
         this.cases = cases;
@@ -46,6 +48,7 @@ public class CaseIntake {
         this.codes = codes;
         this.processStart = processStart;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -110,7 +113,7 @@ public class CaseIntake {
     }
 
     private Receipt create(Submission s, OrgUnit unit, List<CheckedFile> files, String actor) {
-        Instant receivedAt = s.receivedAt() == null ? Instant.now() : s.receivedAt();
+        Instant receivedAt = s.receivedAt() == null ? clock.instant() : s.receivedAt();
         String code = codes.newTrackingCode(s.kind(), cases::trackingCodeTaken);
         String pin = codes.newPin();
         boolean denunciation = s.kind() == CaseKind.DENUNCIATION;

@@ -1,6 +1,7 @@
 package vn.qcdc.cases;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,14 +18,16 @@ public class CaseNotes {
     }
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    CaseNotes(JdbcTemplate jdbc) {
+    CaseNotes(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public void add(long caseId, Visibility visibility, String author, String text) {
         jdbc.update("insert into case_note (case_id, visibility, author, created_at, text) values (?, ?, ?, ?, ?)",
-                caseId, visibility.name(), author, Timestamp.from(Instant.now()), text);
+                caseId, visibility.name(), author, Timestamp.from(clock.instant()), text);
     }
 
     public List<Note> of(long caseId) {

@@ -1,5 +1,6 @@
 package vn.qcdc.cases;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Lazy;
@@ -40,13 +40,15 @@ class CaseProcessStart extends AbstractProcessEnginePlugin implements JobHandler
     private final CaseRepository cases;
     private final OrgUnitRepository units;
     private final MessageSource messages;
+    private final Clock clock;
     private ProcessEngineConfigurationImpl engine;
 
     // lazy: the repositories' data source is initialised after the engine this plugin configures
-    CaseProcessStart(@Lazy CaseRepository cases, @Lazy OrgUnitRepository units, MessageSource messages) {
+    CaseProcessStart(@Lazy CaseRepository cases, @Lazy OrgUnitRepository units, MessageSource messages, Clock clock) {
         this.cases = cases;
         this.units = units;
         this.messages = messages;
+        this.clock = clock;
     }
 
     record CaseRef(long caseId) implements JobHandlerConfiguration {
@@ -79,7 +81,7 @@ class CaseProcessStart extends AbstractProcessEnginePlugin implements JobHandler
             job.setProcessDefinitionId(definition.getId());
             job.setDeploymentId(definition.getDeploymentId());
             // the job executor acquires by due date and reads no job without one (ensureJobDueDateNotNull)
-            job.setDuedate(ClockUtil.getCurrentTime());
+            job.setDuedate(Date.from(clock.instant()));
             context.getJobManager().send(job);
             return null;
         });

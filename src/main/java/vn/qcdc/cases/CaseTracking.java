@@ -1,9 +1,9 @@
 package vn.qcdc.cases;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +31,10 @@ public class CaseTracking {
     private final OrgUnitRepository units;
     private final SecondComplaintWindow secondWindow;
     private final CaseProcessStart processStart;
+    private final Clock clock;
 
     CaseTracking(CaseRepository cases, CaseNotes notes, CaseCodes codes, TrackingLock lock, OrgUnitRepository units,
-            SecondComplaintWindow secondWindow, CaseProcessStart processStart) {
+            SecondComplaintWindow secondWindow, CaseProcessStart processStart, Clock clock) {
         this.cases = cases;
         this.notes = notes;
         this.codes = codes;
@@ -41,6 +42,7 @@ public class CaseTracking {
         this.units = units;
         this.secondWindow = secondWindow;
         this.processStart = processStart;
+        this.clock = clock;
     }
 
     /** What a tracking code looks like; anything else is answered like an unknown code. */
@@ -57,7 +59,7 @@ public class CaseTracking {
             throw Refusal.ofField("pin", "tracking.required");
         }
         String known = CODE.matcher(normalized).matches() ? normalized : null;
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         lock.lockedUntil(known, clientAddress).ifPresent(until -> {
             throw Refusal.ofField(HttpStatus.TOO_MANY_REQUESTS, "pin", "tracking.locked",
                     Math.max(1, java.time.Duration.between(now, until).toMinutes() + 1));
@@ -84,7 +86,7 @@ public class CaseTracking {
         String unitName = units.find(c.unitCode()).map(u -> u.name()).orElse(c.unitCode());
         return new PublicView(c.trackingCode(), c.kind(), unitName, c.status(), c.receivedAt(), c.nextStep(),
                 c.nextDeadline(), c.statutoryDeadline(), notes.publicOf(c.id()), c.decisionText(), c.decisionAt(),
-                c.round(), !c.status().finished() && c.closedAt() == null, secondWindow.open(c, Instant.now()),
+                c.round(), !c.status().finished() && c.closedAt() == null, secondWindow.open(c, clock.instant()),
                 awaitingRouting(c), awaitingRouting(c) && processStart.failedStarts().contains(c.id()));
     }
 }

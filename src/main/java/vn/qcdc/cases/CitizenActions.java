@@ -1,6 +1,6 @@
 package vn.qcdc.cases;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -17,15 +17,17 @@ public class CitizenActions {
     private final CaseIntake intake;
     private final SecondComplaintWindow secondWindow;
     private final RuntimeService runtimeService;
+    private final Clock clock;
 
     CitizenActions(CaseTracking tracking, CaseRepository cases, CaseNotes notes, CaseIntake intake,
-            SecondComplaintWindow secondWindow, RuntimeService runtimeService) {
+            SecondComplaintWindow secondWindow, RuntimeService runtimeService, Clock clock) {
         this.tracking = tracking;
         this.cases = cases;
         this.notes = notes;
         this.intake = intake;
         this.secondWindow = secondWindow;
         this.runtimeService = runtimeService;
+        this.clock = clock;
     }
 
     /** Before the decision only. A denunciation may still go on where there are signs of violation. */
@@ -36,11 +38,11 @@ public class CitizenActions {
         if (c.status().finished() || c.closedAt() != null) {
             throw Refusal.ofField("trackingCode", "tracking.withdraw.closed");
         }
-        cases.markWithdrawn(c.id(), Instant.now());
+        cases.markWithdrawn(c.id(), clock.instant());
         notes.add(c.id(), CaseNotes.Visibility.PUBLIC, "citizen", "Công dân đã rút đơn.");
         if (c.processInstanceId() == null && c.kind() != CaseKind.DENUNCIATION) {
             // withdrawn before its process started: there is nothing to stop, and the job will find it closed
-            cases.close(c.id(), CaseStatus.WITHDRAWN, Instant.now());
+            cases.close(c.id(), CaseStatus.WITHDRAWN, clock.instant());
             return tracking.viewOf(cases.find(c.id()).orElseThrow());
         }
         // the case process (while classifying) or the kind's process it called reacts: both carry the
@@ -54,7 +56,7 @@ public class CitizenActions {
     @Transactional
     public Receipt escalate(String code, String pin, String clientAddress) {
         CitizenCase c = tracking.authorize(code, pin, clientAddress);
-        if (!secondWindow.open(c, Instant.now())) {
+        if (!secondWindow.open(c, clock.instant())) {
             throw Refusal.ofField("trackingCode", "tracking.escalate.closed");
         }
         Receipt receipt = intake.submit(new Submission(CaseKind.COMPLAINT, Channel.PORTAL, c.unitCode(),

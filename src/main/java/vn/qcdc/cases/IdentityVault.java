@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -36,14 +37,16 @@ public class IdentityVault {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
-    IdentityVault(@Value("${qcdc.crypto.identity-key}") String base64Key, JdbcTemplate jdbc) {
+    IdentityVault(@Value("${qcdc.crypto.identity-key}") String base64Key, JdbcTemplate jdbc, Clock clock) {
         byte[] raw = Base64.getDecoder().decode(base64Key);
         if (raw.length != 32) {
             throw new IllegalStateException("qcdc.crypto.identity-key must be 32 bytes, base64-encoded");
         }
         this.key = new SecretKeySpec(raw, "AES");
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void store(long caseId, DenouncerIdentity identity) {
@@ -73,7 +76,7 @@ public class IdentityVault {
             return Optional.empty();
         }
         jdbc.update("insert into identity_access (case_id, accessed_by, accessed_at, purpose) values (?, ?, ?, ?)",
-                caseId, reader, Timestamp.from(Instant.now()), purpose);
+                caseId, reader, Timestamp.from(clock.instant()), purpose);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, HexFormat.of().parseHex(row.get()[0])));

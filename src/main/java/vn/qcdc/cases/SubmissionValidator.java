@@ -1,5 +1,6 @@
 package vn.qcdc.cases;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,11 @@ class SubmissionValidator {
     static final int MAX_IDEMPOTENCY_KEY = 100;
 
     private final OrgUnitRepository units;
+    private final Clock clock;
 
-    SubmissionValidator(OrgUnitRepository units) {
+    SubmissionValidator(OrgUnitRepository units, Clock clock) {
         this.units = units;
+        this.clock = clock;
     }
 
     /** What the checks found: the problems, and the unit concerned when it exists and may receive cases. */
@@ -56,7 +59,7 @@ class SubmissionValidator {
             OrgUnit unit = units.find(s.unitCode()).orElse(null);
             if (unit == null || unit.type() == OrgUnitType.HAMLET) {
                 problems.add(new Refusal.Problem("unitCode", "case.unit.unknown", s.unitCode()));
-            } else if (!unit.activeOn(LocalDate.now())) {
+            } else if (!unit.activeOn(LocalDate.now(clock))) {
                 problems.add(new Refusal.Problem("unitCode", "case.unit.dissolved", unit.name()));
             } else {
                 receiving = unit;

@@ -3,6 +3,7 @@ package vn.qcdc.demo;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -40,13 +41,16 @@ class DemoData implements ApplicationRunner {
     private final CaseIntake intake;
     private final String password;
     private final boolean sampleCases;
+    private final Clock clock;
 
     DemoData(IdentityService identityService, CaseIntake intake,
-            @Value("${qcdc.demo.password}") String password, @Value("${qcdc.demo.cases:true}") boolean sampleCases) {
+            @Value("${qcdc.demo.password}") String password, @Value("${qcdc.demo.cases:true}") boolean sampleCases,
+            Clock clock) {
         this.sampleCases = sampleCases;
         this.identityService = identityService;
         this.intake = intake;
         this.password = password;
+        this.clock = clock;
     }
 
     @Override
@@ -62,7 +66,7 @@ class DemoData implements ApplicationRunner {
         if (!sampleCases) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         startCase(CaseKind.PETITION, "hg-vithanh-p1", "Đèn chiếu sáng hẻm 5 không hoạt động",
                 "Đèn đường hẻm 5 khu vực 1 hư đã hai tuần, đề nghị sửa chữa.", "Trần Thị Mai", now.minus(2, ChronoUnit.DAYS));
         startCase(CaseKind.COMPLAINT, "hg-vithanh-p1", "Khiếu nại quyết định thu hồi đất",

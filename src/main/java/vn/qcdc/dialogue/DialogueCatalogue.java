@@ -1,6 +1,6 @@
 package vn.qcdc.dialogue;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,17 +11,19 @@ import org.springframework.stereotype.Service;
 public class DialogueCatalogue {
 
     private final DialogueRepository dialogues;
+    private final Clock clock;
 
-    DialogueCatalogue(DialogueRepository dialogues) {
+    DialogueCatalogue(DialogueRepository dialogues, Clock clock) {
         this.dialogues = dialogues;
+        this.clock = clock;
     }
 
     public List<Dialogue> upcoming() {
-        return dialogues.upcoming(Instant.now(), 50);
+        return dialogues.upcoming(clock.instant(), 50);
     }
 
     public List<Dialogue> recent() {
-        return dialogues.recent(Instant.now(), 50);
+        return dialogues.recent(clock.instant(), 50);
     }
 
     public Optional<Dialogue> find(long id) {

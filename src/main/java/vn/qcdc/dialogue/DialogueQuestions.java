@@ -2,7 +2,7 @@ package vn.qcdc.dialogue;
 
 import vn.qcdc.platform.SlidingWindowLimit;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -21,11 +21,13 @@ public class DialogueQuestions {
 
     private final DialogueRepository dialogues;
     private final SlidingWindowLimit limit;
+    private final Clock clock;
 
     DialogueQuestions(DialogueRepository dialogues, @Value("${qcdc.dialogue.questions-per-window:5}") int perWindow,
-            @Value("${qcdc.dialogue.question-window-seconds:600}") long windowSeconds) {
+            @Value("${qcdc.dialogue.question-window-seconds:600}") long windowSeconds, Clock clock) {
         this.dialogues = dialogues;
-        this.limit = new SlidingWindowLimit(perWindow, java.time.Duration.ofSeconds(windowSeconds));
+        this.clock = clock;
+        this.limit = new SlidingWindowLimit(perWindow, java.time.Duration.ofSeconds(windowSeconds), clock);
     }
 
     /** A citizen's question on the portal, at most {@code perWindow} per client address in the window. */
@@ -35,7 +37,7 @@ public class DialogueQuestions {
         String question = checkedText(text);
         String name = checkedName(askerName);
         reserve(client);
-        return dialogues.addQuestion(d.id(), DialogueQuestion.Source.PORTAL, question, name, null, Instant.now());
+        return dialogues.addQuestion(d.id(), DialogueQuestion.Source.PORTAL, question, name, null, clock.instant());
     }
 
     /** A question an officer of the unit received in person. */
@@ -43,7 +45,7 @@ public class DialogueQuestions {
     public long addByOfficer(long dialogueId, String text, String askerName, String officer) {
         Dialogue d = openDialogue(dialogueId);
         return dialogues.addQuestion(d.id(), DialogueQuestion.Source.OFFICER, checkedText(text), checkedName(askerName),
-                officer, Instant.now());
+                officer, clock.instant());
     }
 
     /** The head's decision on one question, before the minutes are recorded. */
@@ -106,7 +108,7 @@ public class DialogueQuestions {
     }
 
     private void reserve(String client) {
-        if (!limit.tryAcquire(client, Instant.now())) {
+        if (!limit.tryAcquire(client)) {
             throw new Refusal("dialogue.question.rate-limited", limit.limit(), limit.window().toMinutes());
         }
     }

@@ -1,16 +1,15 @@
 package vn.qcdc.dialogue;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitType;
-import vn.qcdc.rules.DeadlineService;
 
 /**
  * Target 8: heads hold dialogues with the people at least twice a year. On 1 July every commune- and
@@ -24,16 +23,16 @@ public class DialogueReminders {
 
     private final DialogueRepository dialogues;
     private final vn.qcdc.organization.OrgUnitRepository units;
-    private final DeadlineService deadlines;
+    private final Clock clock;
 
-    DialogueReminders(DialogueRepository dialogues, vn.qcdc.organization.OrgUnitRepository units, DeadlineService deadlines) {
+    DialogueReminders(DialogueRepository dialogues, vn.qcdc.organization.OrgUnitRepository units, Clock clock) {
         this.dialogues = dialogues;
         this.units = units;
-        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     public void findUnits(DelegateExecution execution) {
-        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(deadlines.zone()).toLocalDate();
+        LocalDate today = LocalDate.now(clock);
         List<String> behind = unitsBehind(today);
         execution.setVariable("unitsBehind", String.join(",", behind));
         execution.setVariable("unitsBehindCount", behind.size());

@@ -1,5 +1,6 @@
 package vn.qcdc.dialogue;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,7 +13,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import vn.qcdc.platform.EngineRefusal;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.identity.SystemAuthority;
@@ -26,7 +26,6 @@ import vn.qcdc.cases.CaseKind;
 import vn.qcdc.cases.Channel;
 import vn.qcdc.cases.Receipt;
 import vn.qcdc.cases.Submission;
-import vn.qcdc.rules.DeadlineService;
 import vn.qcdc.platform.Refusal;
 
 /** The service steps of processes/dialogue.bpmn, called as {@code dialogues}. */
@@ -43,20 +42,22 @@ public class DialogueSteps {
     private final OrgUnitRepository units;
     private final CaseIntake intake;
     private final IdentityService identityService;
+    private final Clock clock;
     private final ZoneId zone;
 
     DialogueSteps(DialogueRepository dialogues, OrgUnitRepository units, CaseIntake intake, IdentityService identityService,
-            DeadlineService deadlines) {
+            Clock clock) {
         this.dialogues = dialogues;
         this.units = units;
         this.intake = intake;
         this.identityService = identityService;
-        this.zone = deadlines.zone();
+        this.clock = clock;
+        this.zone = clock.getZone();
     }
 
     /** Checks the head's start form, records the dialogue and so publishes its notice on the portal. */
     public void plan(DelegateExecution execution) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         String unitCode = text(execution, "unitCode");
         OrgUnit unit = unitCode == null ? null : units.find(unitCode).orElse(null);
         if (unit == null || !unit.activeOn(now.atZone(zone).toLocalDate())) {
@@ -112,7 +113,7 @@ public class DialogueSteps {
                 codes.add(filePetition(d, q));
             }
         }
-        dialogues.held(id, minutes, ClockUtil.getCurrentTime().toInstant());
+        dialogues.held(id, minutes, clock.instant());
         execution.setVariable("petitionCodes", String.join(", ", codes));
     }
 

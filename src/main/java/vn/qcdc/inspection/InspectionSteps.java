@@ -6,7 +6,7 @@ import static vn.qcdc.platform.FormValues.limit;
 import static vn.qcdc.platform.FormValues.number;
 import static vn.qcdc.platform.FormValues.text;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -58,15 +57,17 @@ public class InspectionSteps {
     private final IdentityService identity;
     private final TargetChoices targets;
     private final Officers officers;
+    private final Clock clock;
 
     InspectionSteps(InspectionStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity,
-            TargetChoices targets, @Lazy Officers officers) {
+            TargetChoices targets, @Lazy Officers officers, Clock clock) {
         this.officers = officers;
         this.targets = targets;
         this.store = store;
         this.units = units;
         this.deadlines = deadlines;
         this.identity = identity;
+        this.clock = clock;
     }
 
     // ---- the plan --------------------------------------------------------------------------------
@@ -91,7 +92,8 @@ public class InspectionSteps {
             throw new EngineRefusal("inspection.plan.not-secretary");
         }
         String steeringUnit = secretaryUnits.get(0);
-        long planId = store.insertPlan(form.year(), steeringUnit, by, now(), execution.getProcessInstanceId());
+        long planId = store.insertPlan(form.year(), steeringUnit, by, clock.instant(),
+                execution.getProcessInstanceId());
         store.replacePlanContents(planId, form.year(), form.units(), form.date(), form.team(), form.lead(), form.scope());
         showInRevision(execution, form);
         execution.setVariable("planId", planId);
@@ -122,12 +124,13 @@ public class InspectionSteps {
         String comment = text(task.getVariable("headComment"));
         long planId = ownedPlan(task.getExecution());
         if ("APPROVE".equals(decision)) {
-            store.setPlanStatus(planId, "APPROVED", comment.isEmpty() ? null : limit(comment, 2000), currentUser(), now());
+            store.setPlanStatus(planId, "APPROVED", comment.isEmpty() ? null : limit(comment, 2000), currentUser(),
+                    clock.instant());
         } else if ("RETURN".equals(decision)) {
             if (comment.isEmpty()) {
                 throw new EngineRefusal("inspection.plan.return-needs-comment");
             }
-            store.setPlanStatus(planId, "RETURNED", limit(comment, 2000), null, now());
+            store.setPlanStatus(planId, "RETURNED", limit(comment, 2000), null, clock.instant());
         } else {
             throw new EngineRefusal("inspection.plan.decision-required");
         }
@@ -135,7 +138,7 @@ public class InspectionSteps {
 
     PlanForm planForm(Object yearValue, Object unitsValue, Object dateValue, Object teamValue, Object leadValue,
             Object targetsValue) {
-        LocalDate today = today();
+        LocalDate today = LocalDate.now(clock);
         int year = number(yearValue, "Năm kiểm tra");
         if (year < 2018 || year > today.getYear() + 1) {
             throw new EngineRefusal("inspection.plan.year-invalid", year);
@@ -158,7 +161,7 @@ public class InspectionSteps {
         if (codes.isEmpty()) {
             throw new EngineRefusal("inspection.plan.no-units");
         }
-        LocalDate date = date(dateValue, "Ngày kiểm tra");
+        LocalDate date = date(dateValue, "Ngày kiểm tra", clock.getZone());
         int notice = deadlines.ruleInForce(NOTICE_RULE, today).amount();
         if (date.isBefore(today.plusDays(notice))) {
             throw new EngineRefusal("inspection.plan.notice-too-short", notice, today.plusDays(notice));
@@ -223,10 +226,10 @@ public class InspectionSteps {
     public void notifyUnit(DelegateExecution execution) {
         long planUnitId = ownedPlanUnit(execution);
         InspectionStore.PlanUnit pu = store.planUnit(planUnitId).orElseThrow();
-        LocalDate today = today();
+        LocalDate today = LocalDate.now(clock);
         LocalDate earliest = today.plusDays(deadlines.ruleInForce(NOTICE_RULE, today).amount());
         LocalDate date = pu.inspectionDate().isBefore(earliest) ? earliest : pu.inspectionDate();
-        store.notified(planUnitId, date, now());
+        store.notified(planUnitId, date, clock.instant());
         execution.setVariable("inspectionDate", date.toString());
     }
 
@@ -274,7 +277,7 @@ public class InspectionSteps {
         if (!missing.isEmpty()) {
             throw new EngineRefusal("inspection.self-report.missing", joined(missing));
         }
-        store.saveSelfReport(planUnitId, new ArrayList<>(reports.values()), currentUser(), now());
+        store.saveSelfReport(planUnitId, new ArrayList<>(reports.values()), currentUser(), clock.instant());
     }
 
     /**
@@ -283,7 +286,8 @@ public class InspectionSteps {
      */
     public void saveChecklist(DelegateTask task) {
         long planUnitId = ownedPlanUnit(task.getExecution());
-        store.saveChecklist(planUnitId, checklist(planUnitId, task.getVariable(CHECKLIST)), currentUser(), now());
+        store.saveChecklist(planUnitId, checklist(planUnitId, task.getVariable(CHECKLIST)), currentUser(),
+                clock.instant());
     }
 
     List<InspectionStore.ChecklistItem> checklist(long planUnitId, Object value) {
@@ -340,7 +344,7 @@ public class InspectionSteps {
             } catch (DateTimeParseException e) {
                 throw new EngineRefusal("inspection.recommendation.due-invalid", text, dueText);
             }
-            if (!due.isAfter(today())) {
+            if (!due.isAfter(LocalDate.now(clock))) {
                 throw new EngineRefusal("inspection.recommendation.due-past", due);
             }
             list.add(new Recommendation(limit(text, 2000), due));
@@ -354,7 +358,8 @@ public class InspectionSteps {
         String decision = text(task.getVariable("decision"));
         String comment = text(task.getVariable("headComment"));
         if ("SIGN".equals(decision)) {
-            store.signConclusion(planUnitId, comment.isEmpty() ? null : limit(comment, 2000), currentUser(), now());
+            store.signConclusion(planUnitId, comment.isEmpty() ? null : limit(comment, 2000), currentUser(),
+                    clock.instant());
             for (Recommendation r : recommendations(task.getVariable(RECOMMENDATIONS))) {
                 store.insertRemediation(planUnitId, r.text(), r.due());
             }
@@ -398,7 +403,7 @@ public class InspectionSteps {
             throw new EngineRefusal("inspection.remediation.reopen-needs-reason");
         }
         store.verifyRemediation(ownedRemediation(task.getExecution()), "VERIFIED".equals(verdict),
-                comment.isEmpty() ? null : limit(comment, 2000), currentUser(), now());
+                comment.isEmpty() ? null : limit(comment, 2000), currentUser(), clock.instant());
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -473,15 +478,4 @@ public class InspectionSteps {
     private static boolean bool(Object value) {
         return value instanceof Boolean b ? b : "true".equalsIgnoreCase(text(value));
     }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(now(), deadlines.zone());
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
-    }
-
-
-
 }

@@ -1,5 +1,6 @@
 package vn.qcdc.open311;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.qcdc.platform.Refusal;
@@ -19,10 +19,12 @@ class Open311Dates {
 
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+    private final Clock clock;
     private final ZoneId zone;
 
-    Open311Dates(@Value("${qcdc.time-zone:Asia/Ho_Chi_Minh}") String zone) {
-        this.zone = ZoneId.of(zone);
+    Open311Dates(Clock clock) {
+        this.clock = clock;
+        this.zone = clock.getZone();
     }
 
     String format(Instant instant) {
@@ -36,7 +38,7 @@ class Open311Dates {
     }
 
     Instant now() {
-        return Instant.now();
+        return clock.instant();
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.qcdc.organization;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +18,11 @@ class OrgUnitApi {
 
     static final int MAX_RESULTS = 50;
     private final OrgUnitRepository units;
+    private final Clock clock;
 
-    OrgUnitApi(OrgUnitRepository units) {
+    OrgUnitApi(OrgUnitRepository units, Clock clock) {
         this.units = units;
+        this.clock = clock;
     }
 
     record UnitView(String code, String name, OrgUnitType type, String parentCode, String parentName) {
@@ -29,7 +32,7 @@ class OrgUnitApi {
     @Operation(summary = "Tìm đơn vị đang hoạt động theo tên (không dấu cũng được)")
     List<UnitView> search(@RequestParam(defaultValue = "") String q) {
         String needle = fold(q.trim());
-        List<OrgUnit> active = units.findActiveOn(LocalDate.now());
+        List<OrgUnit> active = units.findActiveOn(LocalDate.now(clock));
         var byCode = new java.util.HashMap<String, OrgUnit>();
         active.forEach(u -> byCode.put(u.code(), u));
         return active.stream()

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -28,16 +29,19 @@ class OrganizationController {
     private final OrgUnitRepository units;
     private final ReorganizationService reorganizations;
     private final MessageSource messages;
+    private final Clock clock;
 
-    OrganizationController(OrgUnitRepository units, ReorganizationService reorganizations, MessageSource messages) {
+    OrganizationController(OrgUnitRepository units, ReorganizationService reorganizations, MessageSource messages,
+            Clock clock) {
         this.units = units;
         this.reorganizations = reorganizations;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/organization")
     String tree(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Model model) {
-        LocalDate day = on == null ? LocalDate.now() : on;
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
         List<OrgUnit> active = units.findActiveOn(day);
         model.addAttribute("day", day);
         model.addAttribute("tree", OrgTree.of(active));

@@ -3,6 +3,7 @@ package vn.qcdc.organization;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -26,13 +27,15 @@ class OrganizationStartup implements ApplicationRunner {
     private final ReorganizationService reorganizations;
     private final UnitGroups unitGroups;
     private final boolean demo;
+    private final Clock clock;
 
     OrganizationStartup(OrgUnitRepository units, ReorganizationService reorganizations, UnitGroups unitGroups,
-            @Value("${qcdc.demo.enabled:false}") boolean demo) {
+            @Value("${qcdc.demo.enabled:false}") boolean demo, Clock clock) {
         this.units = units;
         this.reorganizations = reorganizations;
         this.unitGroups = unitGroups;
         this.demo = demo;
+        this.clock = clock;
     }
 
     @Override
@@ -42,6 +45,6 @@ class OrganizationStartup implements ApplicationRunner {
                 reorganizations.apply(reader, SEED, "system");
             }
         }
-        unitGroups.ensureFor(units.findActiveOn(LocalDate.now()));
+        unitGroups.ensureFor(units.findActiveOn(LocalDate.now(clock)));
     }
 }

@@ -2,7 +2,7 @@ package vn.qcdc.organization;
 
 import java.io.Reader;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,14 +29,16 @@ public class ReorganizationService {
     private final OpenWorkTransfer openWork;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     ReorganizationService(OrgUnitRepository units, UnitGroups unitGroups, OpenWorkTransfer openWork, JdbcTemplate jdbc,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
         this.units = units;
         this.unitGroups = unitGroups;
         this.openWork = openWork;
         this.jdbc = jdbc;
         this.events = events;
+        this.clock = clock;
     }
 
     public record Result(LocalDate effectiveDate, int created, int updated, int dissolved, int movedTasks) {
@@ -85,7 +87,7 @@ public class ReorganizationService {
         }
         jdbc.update("insert into org_reorganization (source_name, effective_date, applied_at, applied_by, created_units,"
                 + " updated_units, dissolved_units, moved_tasks) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                sourceName, java.sql.Date.valueOf(effective), Timestamp.from(Instant.now()), appliedBy,
+                sourceName, java.sql.Date.valueOf(effective), Timestamp.from(clock.instant()), appliedBy,
                 created, updated, dissolved, moved);
         return new Result(effective, created, updated, dissolved, moved);
     }

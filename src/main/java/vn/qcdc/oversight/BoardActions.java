@@ -1,6 +1,7 @@
 package vn.qcdc.oversight;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,12 +54,14 @@ class BoardActions {
     private final JdbcTemplate jdbc;
     private final CaseRepository cases;
     private final CaseNotes notes;
+    private final Clock clock;
 
-    BoardActions(ProcessEngine engine, JdbcTemplate jdbc, CaseRepository cases, CaseNotes notes) {
+    BoardActions(ProcessEngine engine, JdbcTemplate jdbc, CaseRepository cases, CaseNotes notes, Clock clock) {
         this.engine = engine;
         this.jdbc = jdbc;
         this.cases = cases;
         this.notes = notes;
+        this.clock = clock;
     }
 
     @Transactional
@@ -101,7 +103,7 @@ class BoardActions {
             String reason, java.time.ZoneId zone) {
         String why = checkedReason(reason);
         List<Target> targets = targets(scope, taskIds);
-        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         if (day == null || day.isBefore(today)) {
             throw new Refusal("oversight.refused.follow-up-past", day == null ? "" : day);
         }
@@ -197,7 +199,7 @@ class BoardActions {
     }
 
     private void record(Target t, Action action, String actor, String oldValue, String newValue, String reason) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         jdbc.update("insert into oversight_action (task_id, action, actor, acted_at, old_value, new_value, reason)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", t.taskId(), action.name(), actor, Timestamp.from(now), oldValue,
                 newValue, reason);

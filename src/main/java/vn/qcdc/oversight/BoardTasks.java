@@ -1,10 +1,10 @@
 package vn.qcdc.oversight;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +20,12 @@ class BoardTasks {
 
     private final JdbcTemplate jdbc;
     private final BoardCounters counters;
+    private final Clock clock;
 
-    BoardTasks(JdbcTemplate jdbc, BoardCounters counters) {
+    BoardTasks(JdbcTemplate jdbc, BoardCounters counters, Clock clock) {
         this.jdbc = jdbc;
         this.counters = counters;
+        this.clock = clock;
     }
 
     void insert(Row r) {
@@ -33,7 +35,7 @@ class BoardTasks {
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.taskId(), r.processInstanceId(), r.rootProcessInstanceId(), r.processKey(),
                 cut(r.processName(), 255), r.taskKey(), cut(r.taskName(), 255), r.unitCode(), r.candidateGroup(),
-                r.assignee(), time(r.createdAt() == null ? ClockUtil.getCurrentTime() : r.createdAt()),
+                r.assignee(), time(r.createdAt() == null ? Date.from(clock.instant()) : r.createdAt()),
                 time(r.dueAt()), time(r.followUpAt()), r.ruleCode(), r.businessKey(), r.kind(), cut(r.title(), 200));
         counters.open(r.unitCode(), time(r.dueAt()), r.assignee(), 1);
     }
@@ -58,7 +60,7 @@ class BoardTasks {
     }
 
     void completed(String taskId, Date dueAt) {
-        Timestamp now = time(ClockUtil.getCurrentTime());
+        Timestamp now = time(clock.instant());
         jdbc.update("insert into oversight_step_done (task_id, unit_code, process_definition_key, task_definition_key,"
                 + " due_at, completed_at) select task_id, unit_code, process_definition_key, task_definition_key, ?, ?"
                 + " from oversight_task where task_id = ?", time(dueAt), now, taskId);

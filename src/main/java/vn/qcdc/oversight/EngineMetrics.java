@@ -1,7 +1,9 @@
 package vn.qcdc.oversight;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +15,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +53,11 @@ class EngineMetrics implements MeterBinder, DisposableBean {
     });
 
     EngineMetrics(TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
-            @Value("${qcdc.metrics.engine-refresh:30s}") Duration refresh) {
+            @Value("${qcdc.metrics.engine-refresh:30s}") Duration refresh, Clock clock) {
         this.refresh = refresh;
         gauge("qcdc.engine.tasks.open", "Open user tasks", () -> taskService.createTaskQuery().count());
         gauge("qcdc.engine.tasks.overdue", "Open user tasks past their statutory due date",
-                () -> taskService.createTaskQuery().dueBefore(ClockUtil.getCurrentTime()).count());
+                () -> taskService.createTaskQuery().dueBefore(Date.from(clock.instant())).count());
         gauge("qcdc.engine.process.instances.running", "Running process instances",
                 () -> runtimeService.createProcessInstanceQuery().active().count());
         gauge("qcdc.engine.incidents", "Open incidents", () -> runtimeService.createIncidentQuery().count());

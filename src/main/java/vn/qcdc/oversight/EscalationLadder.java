@@ -1,6 +1,7 @@
 package vn.qcdc.oversight;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -56,10 +56,11 @@ public class EscalationLadder {
     private final IdentityService identityService;
     private final MailOutbox outbox;
     private final TransactionTemplate each;
+    private final Clock clock;
 
     EscalationLadder(JdbcTemplate jdbc, EscalationRules rules, OrgUnitRepository units, WorkingDayCalendar calendar,
             DeadlineService deadlines, @Lazy IdentityService identityService, MailOutbox outbox,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.units = units;
@@ -69,11 +70,12 @@ public class EscalationLadder {
         this.outbox = outbox;
         this.each = new TransactionTemplate(transactions);
         this.each.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
     /** Notifies every overdue task at every level it has reached and not yet been notified at; returns how many. */
     public int sweep() {
-        Sweep sweep = new Sweep(rules.all(), ClockUtil.getCurrentTime().toInstant());
+        Sweep sweep = new Sweep(rules.all(), clock.instant());
         int told = 0;
         for (int level = 1; level <= EscalationRules.MAX_LEVEL; level++) {
             final int l = level;

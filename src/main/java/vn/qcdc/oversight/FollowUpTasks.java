@@ -1,6 +1,7 @@
 package vn.qcdc.oversight;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +12,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,15 +44,17 @@ class FollowUpTasks {
     private final MessageSource messages;
     private final CaseRepository cases;
     private final CaseNotes notes;
+    private final Clock clock;
 
     FollowUpTasks(JdbcTemplate jdbc, WorkingDayCalendar calendar, DeadlineService deadlines, MessageSource messages,
-            CaseRepository cases, CaseNotes notes) {
+            CaseRepository cases, CaseNotes notes, Clock clock) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.deadlines = deadlines;
         this.messages = messages;
         this.cases = cases;
         this.notes = notes;
+        this.clock = clock;
     }
 
     static boolean isFollowUp(DelegateTask task) {
@@ -61,7 +63,7 @@ class FollowUpTasks {
 
     /** On creation, before the board records the task: find the late step and say so on the task. */
     void created(DelegateTask task) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         List<Map<String, Object>> late = jdbc.queryForList("select task_id, task_name, due_at, assignee, candidate_group,"
                 + " business_key from oversight_task where process_instance_id = ? and task_definition_key <> ?"
                 + " and due_at <= ? order by due_at desc fetch first 1 rows only", task.getProcessInstanceId(),
@@ -96,7 +98,7 @@ class FollowUpTasks {
         }
         String lateTask = (String) link.get(0).get("late_task_id");
         jdbc.update("update oversight_follow_up set note = ?, completed_at = ? where task_id = ?", text,
-                Timestamp.from(ClockUtil.getCurrentTime().toInstant()), task.getId());
+                Timestamp.from(clock.instant()), task.getId());
         List<Map<String, Object>> open = jdbc.queryForList("select process_instance_id, business_key from oversight_task"
                 + " where task_id = ?", lateTask);
         if (!open.isEmpty()) {

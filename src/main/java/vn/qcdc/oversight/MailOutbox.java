@@ -1,6 +1,7 @@
 package vn.qcdc.oversight;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,10 +51,12 @@ public class MailOutbox {
     private final String from;
     private final String baseUrl;
     private final TransactionTemplate own;
+    private final Clock clock;
 
     MailOutbox(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mailSender, @Lazy IdentityService identityService,
             DeadlineService deadlines, @Value("${qcdc.mail.from:qcdc@localhost}") String from,
-            @Value("${qcdc.mail.base-url:http://localhost:8080}") String baseUrl, PlatformTransactionManager transactions) {
+            @Value("${qcdc.mail.base-url:http://localhost:8080}") String baseUrl, PlatformTransactionManager transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         // each claim, send and digest commits on its own, whatever the job around it does afterwards
         this.own = new TransactionTemplate(transactions);
@@ -64,6 +66,7 @@ public class MailOutbox {
         this.deadlines = deadlines;
         this.from = from;
         this.baseUrl = baseUrl;
+        this.clock = clock;
     }
 
     void queueNotification(long notificationId, User user, int level, Map<String, Object> task, String unitName) {
@@ -86,7 +89,7 @@ public class MailOutbox {
                 code.trim());
         jdbc.update("insert into oversight_mail (notification_id, recipient, address, subject, body, status, created_at)"
                 + " values (?, ?, ?, ?, ?, 'PENDING', ?)", notificationId, user.getId(), user.getEmail(),
-                BoardTasks.cut(subject, 300), body, Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+                BoardTasks.cut(subject, 300), body, Timestamp.from(clock.instant()));
     }
 
     /** Queues today's digests (after 7:00) and sends what waits in the outbox; returns how many were sent. */
@@ -113,7 +116,7 @@ public class MailOutbox {
                 message.setText((String) mail.get("body"));
                 sender.send(message);
                 own.executeWithoutResult(status -> jdbc.update("update oversight_mail set status = 'SENT', sent_at = ?"
-                        + " where id = ?", Timestamp.from(ClockUtil.getCurrentTime().toInstant()), id));
+                        + " where id = ?", Timestamp.from(clock.instant()), id));
                 sent++;
             } catch (RuntimeException e) {
                 log.warn("Chưa gửi được thư {}: {}", id, e.toString());
@@ -128,7 +131,7 @@ public class MailOutbox {
     /** One digest a day for each officer who asked for one: their due-today and overdue tasks. */
     void queueDigests() {
         ZoneId zone = deadlines.zone();
-        ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(zone);
+        ZonedDateTime now = clock.instant().atZone(zone);
         if (now.getHour() < DIGEST_HOUR) {
             return;
         }

@@ -1,13 +1,13 @@
 package vn.qcdc.oversight;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -32,12 +32,15 @@ class MyDeadlines {
     private final IdentityService identityService;
     private final DeadlineService deadlines;
     private final MessageSource messages;
+    private final Clock clock;
 
-    MyDeadlines(JdbcTemplate jdbc, IdentityService identityService, DeadlineService deadlines, MessageSource messages) {
+    MyDeadlines(JdbcTemplate jdbc, IdentityService identityService, DeadlineService deadlines, MessageSource messages,
+            Clock clock) {
         this.messages = messages;
         this.jdbc = jdbc;
         this.identityService = identityService;
         this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     @GetMapping("/my-deadlines")
@@ -56,7 +59,7 @@ class MyDeadlines {
         sql.append(" order by case when due_at is null then 1 else 0 end, due_at, task_id fetch first ")
                 .append(LIMIT).append(" rows only");
         List<Map<String, Object>> rows = jdbc.queryForList(sql.toString(), args.toArray());
-        Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+        Timestamp now = Timestamp.from(clock.instant());
         rows.forEach(r -> r.put("overdue", r.get("due_at") instanceof Timestamp due && due.before(now)));
         model.addAttribute("rows", rows);
         model.addAttribute("digest", jdbc.queryForObject("select count(*) from officer_digest where user_id = ?",
@@ -73,7 +76,7 @@ class MyDeadlines {
         jdbc.update("delete from officer_digest where user_id = ?", user.getName());
         if (on) {
             jdbc.update("insert into officer_digest (user_id, enabled_at) values (?, ?)", user.getName(),
-                    new Timestamp(ClockUtil.getCurrentTime().getTime()));
+                    Timestamp.from(clock.instant()));
         }
         redirect.addFlashAttribute("notice", messages.getMessage(on ? "digest.enabled" : "digest.disabled", null, locale));
         return "redirect:/my-deadlines";

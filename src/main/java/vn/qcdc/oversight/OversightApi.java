@@ -1,5 +1,6 @@
 package vn.qcdc.oversight;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -47,14 +48,16 @@ class OversightApi {
     private final BoardActions actions;
     private final DeadlineService deadlines;
     private final MessageSource messages;
+    private final Clock clock;
 
     OversightApi(OversightScope scopes, OversightBoard board, BoardActions actions, DeadlineService deadlines,
-            MessageSource messages) {
+            MessageSource messages, Clock clock) {
         this.scopes = scopes;
         this.board = board;
         this.actions = actions;
         this.deadlines = deadlines;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/tasks")
@@ -75,8 +78,7 @@ class OversightApi {
         if (filter.unit() != null && !scope.covers(filter.unit())) {
             throw new Refusal("oversight.refused.unit", filter.unit());
         }
-        return new Summary(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
-                board.summary(scope, OversightBoard.unitsOf(scope, filter)));
+        return new Summary(clock.instant(), board.summary(scope, OversightBoard.unitsOf(scope, filter)));
     }
 
     @PostMapping("/actions")

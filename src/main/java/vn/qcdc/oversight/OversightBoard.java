@@ -3,6 +3,7 @@ package vn.qcdc.oversight;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -40,9 +40,9 @@ public class OversightBoard {
             String assignee, String candidateGroup, Instant createdAt, Instant dueAt, Instant followUpAt,
             Integer lateWorkingDays, Integer lateCalendarDays, String ruleCode, String legalBasis,
             Instant caseDeadline) {
+        /** Past its due date when the row was read: only then has it days late. */
         public boolean overdue() {
-            return lateCalendarDays != null && lateCalendarDays >= 0 && dueAt != null
-                    && dueAt.isBefore(ClockUtil.getCurrentTime().toInstant());
+            return lateCalendarDays != null && lateCalendarDays >= 0 && dueAt != null;
         }
     }
 
@@ -67,14 +67,16 @@ public class OversightBoard {
     private final DeadlineService deadlines;
     private final CaseRepository cases;
     private final ProcessSteps processSteps;
+    private final Clock clock;
 
     OversightBoard(JdbcTemplate jdbc, WorkingDayCalendar calendar, DeadlineService deadlines, CaseRepository cases,
-            ProcessSteps processSteps) {
+            ProcessSteps processSteps, Clock clock) {
         this.processSteps = processSteps;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.deadlines = deadlines;
         this.cases = cases;
+        this.clock = clock;
     }
 
     private ZoneId zone() {
@@ -86,7 +88,7 @@ public class OversightBoard {
     }
 
     Bounds bounds() {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         LocalDate today = now.atZone(zone()).toLocalDate();
         Instant tomorrow = today.plusDays(1).atStartOfDay(zone()).toInstant();
         Instant soonEnd = calendar.addWorkingDays(today, 3).plusDays(1).atStartOfDay(zone()).toInstant();
@@ -149,8 +151,8 @@ public class OversightBoard {
             }
         });
         Map<String, Instant> caseDeadlines = cases.statutoryDeadlines(codes);
-        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(zone()).toLocalDate();
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
         Set<String> ruleCodes = new java.util.HashSet<>();
         LocalDate earliestDue = today;
         for (Map<String, Object> r : raw) {
@@ -253,7 +255,7 @@ public class OversightBoard {
 
     /** The on-time rate per unit and month for the last {@code months} months, from the completed steps. */
     Map<String, Object> onTime(OversightScope.Scope scope, Collection<String> units, int months) {
-        YearMonth thisMonth = YearMonth.from(ClockUtil.getCurrentTime().toInstant().atZone(zone()));
+        YearMonth thisMonth = YearMonth.now(clock);
         YearMonth first = thisMonth.minusMonths(months - 1L);
         List<YearMonth> axis = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(thisMonth); m = m.plusMonths(1)) {

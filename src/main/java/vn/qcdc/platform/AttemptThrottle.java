@@ -1,13 +1,13 @@
 package vn.qcdc.platform;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,9 +40,11 @@ public class AttemptThrottle {
     }
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    AttemptThrottle(JdbcTemplate jdbc) {
+    AttemptThrottle(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public static String key(String... parts) {
@@ -52,7 +54,7 @@ public class AttemptThrottle {
 
     /** The latest end of the locks in force on any of these keys; empty when none is locked. */
     public Optional<Instant> lockedUntil(Collection<String> keys) {
-        Timestamp now = Timestamp.from(now());
+        Timestamp now = Timestamp.from(clock.instant());
         return keys.stream().flatMap(k -> jdbc.queryForList("select locked_until from attempt_throttle where"
                 + " throttle_key = ? and locked_until > ?", Timestamp.class, k, now).stream())
                 .map(Timestamp::toInstant).max(Instant::compareTo);
@@ -61,7 +63,7 @@ public class AttemptThrottle {
     /** One more failure on {@code key}; in its own transaction, so it counts even when the caller's rolls back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(String key, Policy policy) {
-        Instant now = now();
+        Instant now = clock.instant();
         if (jdbc.update("update attempt_throttle set failures = failures + 1 where throttle_key = ?", key) == 0) {
             try {
                 jdbc.update("insert into attempt_throttle (throttle_key, failures, window_start, locks) values (?, 1, ?, 0)",
@@ -92,15 +94,11 @@ public class AttemptThrottle {
     public List<Lock> currentLocks(String keyPrefix) {
         return jdbc.query("select throttle_key, failures, locked_until from attempt_throttle where locked_until > ?"
                 + " and throttle_key like ? order by locked_until desc", (rs, i) -> new Lock(rs.getString(1), rs.getInt(2),
-                rs.getTimestamp(3).toInstant()), Timestamp.from(now()), keyPrefix + "%");
+                rs.getTimestamp(3).toInstant()), Timestamp.from(clock.instant()), keyPrefix + "%");
     }
 
     @Transactional
     public boolean lift(String key) {
         return jdbc.update("delete from attempt_throttle where throttle_key = ?", key) > 0;
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }

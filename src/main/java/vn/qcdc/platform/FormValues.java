@@ -12,14 +12,11 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 
-
 /**
  * Reads what a Camunda Form submitted (strings, numbers, dates as text or Date) in the steps of the
  * processes; a bad value fails the step with a Vietnamese message and the form stays open.
  */
 public final class FormValues {
-
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private FormValues() {
     }
@@ -69,10 +66,13 @@ public final class FormValues {
         }
     }
 
-    /** A day from a date picker ("2026-12-01" or "2026-12-01T09:00") or a Date, in Vietnamese time. */
-    public static LocalDate date(Object value, String label) {
+    /**
+     * A day from a date picker ("2026-12-01" or "2026-12-01T09:00") or a Date, the day it is in {@code zone}
+     * (the configured one, {@code clock.getZone()}).
+     */
+    public static LocalDate date(Object value, String label, ZoneId zone) {
         if (value instanceof Date d) {
-            return LocalDate.ofInstant(d.toInstant(), VIETNAM);
+            return LocalDate.ofInstant(d.toInstant(), zone);
         }
         String s = text(value);
         if (s.isEmpty()) {

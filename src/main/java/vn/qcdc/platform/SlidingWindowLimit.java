@@ -1,5 +1,6 @@
 package vn.qcdc.platform;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -17,15 +18,18 @@ public class SlidingWindowLimit {
 
     private final int limit;
     private final Duration window;
+    private final Clock clock;
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
-    public SlidingWindowLimit(int limit, Duration window) {
+    public SlidingWindowLimit(int limit, Duration window, Clock clock) {
         this.limit = limit;
         this.window = window;
+        this.clock = clock;
     }
 
-    /** Counts one action from this client, or answers false when the client is over the limit. */
-    public boolean tryAcquire(String client, Instant now) {
+    /** Counts one action from this client now, or answers false when the client is over the limit. */
+    public boolean tryAcquire(String client) {
+        Instant now = clock.instant();
         Deque<Instant> times = recent.computeIfAbsent(client == null ? "?" : client, c -> new ArrayDeque<>());
         boolean acquired;
         synchronized (times) {

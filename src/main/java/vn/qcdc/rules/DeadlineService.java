@@ -1,5 +1,6 @@
 package vn.qcdc.rules;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -7,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,11 +25,10 @@ public class DeadlineService {
     private final WorkingDayCalendar calendar;
     private final ZoneId zone;
 
-    DeadlineService(DeadlineRuleRepository rules, WorkingDayCalendar calendar,
-            @Value("${qcdc.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+    DeadlineService(DeadlineRuleRepository rules, WorkingDayCalendar calendar, Clock clock) {
         this.rules = rules;
         this.calendar = calendar;
-        this.zone = ZoneId.of(zone);
+        this.zone = clock.getZone();
     }
 
     public Date due(String ruleCode, Date receivedAt) {
@@ -68,6 +67,7 @@ public class DeadlineService {
         return rules.versions(ruleCodes);
     }
 
+    /** The configured zone: the clock's. */
     public ZoneId zone() {
         return zone;
     }

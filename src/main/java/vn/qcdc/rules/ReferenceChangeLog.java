@@ -1,6 +1,7 @@
 package vn.qcdc.rules;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,14 +17,17 @@ public class ReferenceChangeLog {
     }
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    ReferenceChangeLog(JdbcTemplate jdbc) {
+    ReferenceChangeLog(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public void record(String changedBy, String entity, String entityKey, String oldValue, String newValue) {
         jdbc.update("insert into reference_change (changed_at, changed_by, entity, entity_key, old_value, new_value)"
-                + " values (?, ?, ?, ?, ?, ?)", Timestamp.from(Instant.now()), changedBy, entity, entityKey, oldValue, newValue);
+                + " values (?, ?, ?, ?, ?, ?)", Timestamp.from(clock.instant()), changedBy, entity, entityKey, oldValue,
+                newValue);
     }
 
     public List<Entry> latestOf(String entity, int limit) {

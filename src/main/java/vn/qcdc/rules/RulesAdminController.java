@@ -1,5 +1,6 @@
 package vn.qcdc.rules;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 
@@ -26,18 +27,20 @@ class RulesAdminController {
     private final HolidayRepository holidays;
     private final RuleAdministration administration;
     private final ReferenceChangeLog changeLog;
+    private final Clock clock;
 
     RulesAdminController(DeadlineRuleRepository rules, HolidayRepository holidays, RuleAdministration administration,
-            ReferenceChangeLog changeLog) {
+            ReferenceChangeLog changeLog, Clock clock) {
         this.rules = rules;
         this.holidays = holidays;
         this.administration = administration;
         this.changeLog = changeLog;
+        this.clock = clock;
     }
 
     @GetMapping
     String list(@RequestParam(required = false) Integer year, Model model) {
-        int shownYear = year == null ? Year.now().getValue() : year;
+        int shownYear = year == null ? Year.now(clock).getValue() : year;
         model.addAttribute("rules", rules.findAll());
         model.addAttribute("year", shownYear);
         model.addAttribute("years", holidays.years());
@@ -89,7 +92,7 @@ class RulesAdminController {
                     user.getName());
         }
         redirect.addFlashAttribute(refusal == null ? "saved" : "refusal", refusal == null ? "holidays.saved" : refusal);
-        return "redirect:/admin/rules?year=" + (day == null ? Year.now().getValue() : day.getYear()) + "#holidays";
+        return "redirect:/admin/rules?year=" + (day == null ? Year.now(clock).getValue() : day.getYear()) + "#holidays";
     }
 
     @PostMapping("/holidays/{day}/delete")

@@ -1,5 +1,6 @@
 package vn.qcdc.selfcriticism;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +13,7 @@ import vn.qcdc.platform.SlidingWindowLimit;
 class CommentRateLimit extends SlidingWindowLimit {
 
     CommentRateLimit(@Value("${qcdc.selfcriticism.comments-per-window:5}") int limit,
-            @Value("${qcdc.selfcriticism.comment-window:PT10M}") Duration window) {
-        super(limit, window);
+            @Value("${qcdc.selfcriticism.comment-window:PT10M}") Duration window, Clock clock) {
+        super(limit, window, clock);
     }
 }

@@ -7,7 +7,7 @@ import static vn.qcdc.platform.FormValues.lines;
 import static vn.qcdc.platform.FormValues.number;
 import static vn.qcdc.platform.FormValues.text;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -59,15 +58,17 @@ public class SelfCriticismSteps {
     private final IdentityService identity;
     private final UnitAuthority unitAuthority;
     private final Officers officers;
+    private final Clock clock;
 
     SelfCriticismSteps(SelfCriticismStore store, OrgUnitRepository units, DeadlineService deadlines,
-            @Lazy IdentityService identity, UnitAuthority unitAuthority, @Lazy Officers officers) {
+            @Lazy IdentityService identity, UnitAuthority unitAuthority, @Lazy Officers officers, Clock clock) {
         this.unitAuthority = unitAuthority;
         this.officers = officers;
         this.store = store;
         this.units = units;
         this.deadlines = deadlines;
         this.identity = identity;
+        this.clock = clock;
     }
 
     // ---- the round -------------------------------------------------------------------------------
@@ -75,11 +76,11 @@ public class SelfCriticismSteps {
     /** Validates the start form, records the round and one session per unit. */
     public void openRound(DelegateExecution execution) {
         int year = number(execution.getVariable("year"), "Năm kiểm điểm");
-        LocalDate today = today();
+        LocalDate today = LocalDate.now(clock);
         if (year < 2018 || year > today.getYear() + 1) {
             throw new EngineRefusal("selfcriticism.round.year-invalid", year);
         }
-        LocalDate deadline = date(execution.getVariable("deadline"), "Hạn hoàn thành");
+        LocalDate deadline = date(execution.getVariable("deadline"), "Hạn hoàn thành", clock.getZone());
         if (deadline.isBefore(today)) {
             throw new EngineRefusal("selfcriticism.round.deadline-past", deadline);
         }
@@ -89,7 +90,7 @@ public class SelfCriticismSteps {
         List<String> codes = unitsFor(execution.getVariable("units"), today);
         String openedBy = text(execution.getVariable("openedBy"));
         unitAuthority.requireOver(openedBy, Role.STEERING_SECRETARY, codes, "selfcriticism.round.not-your-scope");
-        long roundId = store.insertRound(year, deadline, openedBy.isEmpty() ? "system" : openedBy, now());
+        long roundId = store.insertRound(year, deadline, openedBy.isEmpty() ? "system" : openedBy, clock.instant());
         codes.forEach(code -> store.insertSession(roundId, code));
         store.recordOwner(roundId, execution.getProcessInstanceId());
         execution.setVariable("roundId", roundId);
@@ -136,7 +137,7 @@ public class SelfCriticismSteps {
     }
 
     public void closeRound(DelegateExecution execution) {
-        store.closeRound(roundId(execution), now());
+        store.closeRound(roundId(execution), clock.instant());
     }
 
     // ---- the session -----------------------------------------------------------------------------
@@ -159,8 +160,8 @@ public class SelfCriticismSteps {
     }
 
     Plan plan(Object dateValue, Object venueValue, Object officialsValue, String unitCode) {
-        LocalDate date = date(dateValue, "Ngày tổ chức");
-        LocalDate today = today();
+        LocalDate date = date(dateValue, "Ngày tổ chức", clock.getZone());
+        LocalDate today = LocalDate.now(clock);
         if (date.isBefore(today)) {
             throw new EngineRefusal("selfcriticism.plan.date-past", date);
         }
@@ -201,7 +202,7 @@ public class SelfCriticismSteps {
         Plan plan = plan(execution.getVariable("sessionDate"), execution.getVariable("venue"),
                 execution.getVariable("officials"), (String) execution.getVariable("unitCode"));
         long sessionId = sessionId(execution);
-        store.publishNotice(sessionId, plan.date(), plan.venue(), execution.getProcessInstanceId(), now());
+        store.publishNotice(sessionId, plan.date(), plan.venue(), execution.getProcessInstanceId(), clock.instant());
         plan.officials().forEach((user, title) -> store.insertOfficial(sessionId, user, title));
     }
 
@@ -302,8 +303,8 @@ public class SelfCriticismSteps {
             if (!unitOfficers.contains(owner)) {
                 throw new EngineRefusal("selfcriticism.minutes.owner-not-in-unit", owner);
             }
-            LocalDate due = date(FormRows.text(row, "due"), "Hạn thực hiện");
-            if (!due.isAfter(today())) {
+            LocalDate due = date(FormRows.text(row, "due"), "Hạn thực hiện", clock.getZone());
+            if (!due.isAfter(LocalDate.now(clock))) {
                 throw new EngineRefusal("selfcriticism.minutes.due-past", due);
             }
             commitments.add(new Commitment(official, limit(body, 2000), owner, due));
@@ -331,7 +332,7 @@ public class SelfCriticismSteps {
 
     public void reportSignedOff(DelegateExecution execution) {
         Object by = execution.getVariable("signedOffBy");
-        store.signOff(sessionId(execution), by == null ? "system" : by.toString(), now());
+        store.signOff(sessionId(execution), by == null ? "system" : by.toString(), clock.instant());
     }
 
     // ---- action items ----------------------------------------------------------------------------
@@ -345,7 +346,7 @@ public class SelfCriticismSteps {
     }
 
     public void actionDone(DelegateExecution execution) {
-        store.actionDone(actionItemId(execution), now());
+        store.actionDone(actionItemId(execution), clock.instant());
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -370,17 +371,6 @@ public class SelfCriticismSteps {
     private long actionItemId(DelegateExecution execution) {
         return ProcessTree.ownedId(execution, "actionItemId", store::ownerOfAction);
     }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(now(), deadlines.zone());
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
-    }
-
-
-
 
     /**
      * Opening work for units needs a steering secretary of a unit that every one of them lies within (the

@@ -1,10 +1,9 @@
 package vn.qcdc.selfcriticism;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +21,13 @@ public class SessionComments {
     private final SelfCriticismStore store;
     private final CommentRateLimit rateLimit;
     private final Officers officers;
+    private final Clock clock;
 
-    SessionComments(SelfCriticismStore store, CommentRateLimit rateLimit, Officers officers) {
+    SessionComments(SelfCriticismStore store, CommentRateLimit rateLimit, Officers officers, Clock clock) {
         this.store = store;
         this.rateLimit = rateLimit;
         this.officers = officers;
+        this.clock = clock;
     }
 
     /** A citizen's comment from the portal: pending until a reception officer of the unit approves it. */
@@ -37,10 +38,11 @@ public class SessionComments {
             throw new Refusal(HttpStatus.CONFLICT, "sc.error.closed");
         }
         String text = check(session, officialId, body, authorName);
-        if (!rateLimit.tryAcquire(client, now())) {
+        if (!rateLimit.tryAcquire(client)) {
             throw new Refusal(HttpStatus.TOO_MANY_REQUESTS, "sc.error.rate");
         }
-        return store.insertComment(sessionId, officialId, "PORTAL", text, blankToNull(authorName), "PENDING", null, now());
+        return store.insertComment(sessionId, officialId, "PORTAL", text, blankToNull(authorName), "PENDING", null,
+                clock.instant());
     }
 
     /** A comment received in person or from the suggestion box, entered by a reception officer of the unit. */
@@ -52,7 +54,8 @@ public class SessionComments {
             throw new Refusal(HttpStatus.CONFLICT, "sc.error.closed");
         }
         String text = check(session, officialId, body, authorName);
-        return store.insertComment(sessionId, officialId, "OFFICER", text, blankToNull(authorName), "APPROVED", officer, now());
+        return store.insertComment(sessionId, officialId, "OFFICER", text, blankToNull(authorName), "APPROVED", officer,
+                clock.instant());
     }
 
     @Transactional
@@ -65,7 +68,8 @@ public class SessionComments {
         if (!approve && (why.isEmpty() || why.length() > 500)) {
             throw new Refusal(HttpStatus.BAD_REQUEST, "sc.error.reason");
         }
-        if (store.moderate(commentId, approve ? "APPROVED" : "REJECTED", approve ? null : why, officer, now()) == 0) {
+        if (store.moderate(commentId, approve ? "APPROVED" : "REJECTED", approve ? null : why, officer,
+                clock.instant()) == 0) {
             throw new Refusal(HttpStatus.CONFLICT, "sc.error.moderated");
         }
     }
@@ -105,9 +109,5 @@ public class SessionComments {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }

@@ -1,6 +1,7 @@
 package vn.qcdc.steering;
 
-import java.time.LocalDate;
+import java.time.Clock;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,12 +38,14 @@ class ReviewPages {
     private final ReviewReports reports;
     private final Officers officers;
     private final OrgUnitRepository units;
+    private final Clock clock;
 
-    ReviewPages(ReviewStore store, ReviewReports reports, Officers officers, OrgUnitRepository units) {
+    ReviewPages(ReviewStore store, ReviewReports reports, Officers officers, OrgUnitRepository units, Clock clock) {
         this.store = store;
         this.reports = reports;
         this.officers = officers;
         this.units = units;
+        this.clock = clock;
     }
 
     @GetMapping("/reviews")
@@ -170,7 +173,7 @@ class ReviewPages {
 
     @GetMapping("/classification")
     String classification(@RequestParam(required = false) Integer year, Authentication user, Model model) {
-        int y = year == null ? LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear() : year;
+        int y = year == null ? Year.now(clock).getValue() : year;
         Officer reader = officers.of(user.getName());
         boolean all = reader.has(Role.STEERING_SECRETARY) && reader.units().stream().anyMatch(this::provinceLevel)
                 || reader.has(Role.STEERING_HEAD) || reader.readsEverything();

@@ -1,5 +1,6 @@
 package vn.qcdc.steering;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +28,13 @@ class ReviewReports {
     private final ReviewStore store;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final Clock clock;
 
-    ReviewReports(ReviewStore store, TaskService tasks, IdentityService identity) {
+    ReviewReports(ReviewStore store, TaskService tasks, IdentityService identity, Clock clock) {
         this.store = store;
         this.tasks = tasks;
         this.identity = identity;
+        this.clock = clock;
     }
 
     /** Validates everything first; then saves, submits and completes the unit's task. Refusals change nothing. */
@@ -77,7 +80,7 @@ class ReviewReports {
             throw new Refusal(HttpStatus.CONFLICT, "steering.error.closed");
         }
         store.saveSections(report.id(), sections);
-        store.submit(report.id(), userId, ReviewSteps.now());
+        store.submit(report.id(), userId, clock.instant());
         SystemAuthority.call(identity, () -> {
             tasks.complete(task.getId());
             return null;

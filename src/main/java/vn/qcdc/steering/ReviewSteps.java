@@ -5,11 +5,11 @@ import static vn.qcdc.platform.FormValues.date;
 import static vn.qcdc.platform.FormValues.number;
 import static vn.qcdc.platform.FormValues.text;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +20,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-
 
 import vn.qcdc.identity.Officers;
 import vn.qcdc.identity.Role;
@@ -59,10 +57,11 @@ public class ReviewSteps {
     private final UnitAuthority unitAuthority;
     private final Officers officers;
     private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final Clock clock;
 
     ReviewSteps(ReviewStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity,
             @Lazy org.camunda.bpm.engine.RuntimeService runtime,
-            UnitAuthority unitAuthority, @Lazy Officers officers) {
+            UnitAuthority unitAuthority, @Lazy Officers officers, Clock clock) {
         this.officers = officers;
         this.unitAuthority = unitAuthority;
         this.runtime = runtime;
@@ -70,6 +69,7 @@ public class ReviewSteps {
         this.units = units;
         this.deadlines = deadlines;
         this.identity = identity;
+        this.clock = clock;
     }
 
     /**
@@ -78,7 +78,7 @@ public class ReviewSteps {
      * the deadline of the {@code review.report} rule.
      */
     public void openReview(DelegateExecution execution) {
-        LocalDate today = today();
+        LocalDate today = LocalDate.now(clock);
         Object yearValue = execution.getVariable("year");
         int year;
         String period;
@@ -94,7 +94,8 @@ public class ReviewSteps {
                 throw new EngineRefusal("steering.review.period-invalid");
             }
             Object d = execution.getVariable("deadline");
-            deadline = d == null || text(d).isEmpty() ? deadlines.dueDay(RULE, today) : date(d, "Hạn nộp báo cáo");
+            deadline = d == null || text(d).isEmpty() ? deadlines.dueDay(RULE, today)
+                    : date(d, "Hạn nộp báo cáo", clock.getZone());
         }
         if (year < 2018 || year > today.getYear() + 1) {
             throw new EngineRefusal("steering.review.year-invalid", year);
@@ -113,7 +114,8 @@ public class ReviewSteps {
         String openedBy = text(execution.getVariable("openedBy"));
         unitAuthority.requireOver(openedBy, Role.STEERING_SECRETARY, scope.stream().map(OrgUnit::code).toList(),
                 "steering.review.not-your-scope");
-        long reviewId = store.insertReview(year, period, today, deadline, openedBy.isEmpty() ? "system" : openedBy, now());
+        long reviewId = store.insertReview(year, period, today, deadline, openedBy.isEmpty() ? "system" : openedBy,
+                clock.instant());
         Map<String, OrgUnit> byCode = new LinkedHashMap<>();
         active.forEach(u -> byCode.put(u.code(), u));
         for (OrgUnit u : scope) {
@@ -203,7 +205,7 @@ public class ReviewSteps {
         if (!comment.isBlank()) {
             store.headComment(id, comment);
         }
-        store.signOff(id, userOr(text(execution.getVariable("signedOffBy"))), now());
+        store.signOff(id, userOr(text(execution.getVariable("signedOffBy"))), clock.instant());
     }
 
     /**
@@ -273,7 +275,7 @@ public class ReviewSteps {
             }
         }
         String by = userOr(task.getAssignee());
-        Instant at = now();
+        Instant at = clock.instant();
         for (ReviewStore.Classification c : proposed) {
             Map<String, String> change = changes.get(c.unitCode());
             store.decide(c.unitCode(), review.year(), change == null ? c.proposedGrade() : FormRows.text(change, "grade"),
@@ -362,17 +364,6 @@ public class ReviewSteps {
     /** The review this process owns, never one a variable merely names. */
     private long reviewId(DelegateExecution execution) {
         return ProcessTree.ownedId(execution, "reviewId", store::owner);
-    }
-
-
-
-
-    LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(deadlines.zone()).toLocalDate();
-    }
-
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 
     /**

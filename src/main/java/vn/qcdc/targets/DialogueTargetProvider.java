@@ -1,5 +1,6 @@
 package vn.qcdc.targets;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -15,9 +16,11 @@ class DialogueTargetProvider implements TargetFigureProvider {
     static final int REQUIRED_PER_YEAR = 2;
 
     private final DialogueStats dialogues;
+    private final Clock clock;
 
-    DialogueTargetProvider(DialogueStats dialogues) {
+    DialogueTargetProvider(DialogueStats dialogues, Clock clock) {
         this.dialogues = dialogues;
+        this.clock = clock;
     }
 
     @Override
@@ -27,7 +30,7 @@ class DialogueTargetProvider implements TargetFigureProvider {
 
     @Override
     public List<UnitFigure> figures(Target target, int year) {
-        return dialogues.ofYear(year, LocalDate.now()).stream()
+        return dialogues.ofYear(year, LocalDate.now(clock)).stream()
                 .map(u -> new UnitFigure(u.unitCode(), u.held() >= REQUIRED_PER_YEAR ? 1 : 0, 1,
                         UnitFigure.Source.COMPUTED, "/dialogues?unit=" + u.unitCode()))
                 .toList();

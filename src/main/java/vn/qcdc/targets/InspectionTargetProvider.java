@@ -1,5 +1,6 @@
 package vn.qcdc.targets;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,10 +29,12 @@ class InspectionTargetProvider implements TargetFigureProvider {
 
     private final InspectionFindings findings;
     private final OrgUnitRepository units;
+    private final Clock clock;
 
-    InspectionTargetProvider(InspectionFindings findings, OrgUnitRepository units) {
+    InspectionTargetProvider(InspectionFindings findings, OrgUnitRepository units, Clock clock) {
         this.findings = findings;
         this.units = units;
+        this.clock = clock;
     }
 
     @Override
@@ -45,7 +48,8 @@ class InspectionTargetProvider implements TargetFigureProvider {
     public List<UnitFigure> figures(Target target, int year) {
         if (target == Target.T2_NO_LOSS_OF_DEMOCRACY) {
             List<String> lost = findings.lossOfDemocracy(year);
-            LocalDate day = LocalDate.now().getYear() == year ? LocalDate.now() : LocalDate.of(year, 12, 31);
+            LocalDate today = LocalDate.now(clock);
+            LocalDate day = today.getYear() == year ? today : LocalDate.of(year, 12, 31);
             return units.findActiveOn(day).stream().filter(u -> u.type() == OrgUnitType.COMMUNE)
                     .map(u -> new UnitFigure(u.code(), lost.contains(u.code()) ? 0 : 1, 1, UnitFigure.Source.COMPUTED,
                             "/targets/2?year=" + year))

@@ -1,10 +1,10 @@
 package vn.qcdc.targets;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Year;
 import java.util.List;
 import java.util.Locale;
-
 
 import vn.qcdc.platform.TableExport;
 import org.springframework.context.MessageSource;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-
 /** The nine-targets dashboard with drill-down, chart and CSV/XLSX exports of exactly what it shows. */
 @Controller
 class TargetsController {
@@ -28,12 +27,14 @@ class TargetsController {
 
     private final TargetsService targets;
     private final MessageSource messages;
+    private final Clock clock;
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    TargetsController(TargetsService targets, MessageSource messages) {
+    TargetsController(TargetsService targets, MessageSource messages, Clock clock) {
         this.targets = targets;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** The figures a chart draws, as static/js/targets-chart.js reads them from the canvas. */
@@ -125,7 +126,7 @@ class TargetsController {
         if (!TargetsAccess.allows(user)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        int y = year == null ? Year.now().getValue() : year;
+        int y = year == null ? Year.now(clock).getValue() : year;
         if (y < MIN_YEAR || y > MAX_YEAR) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }

@@ -3,6 +3,7 @@ package vn.qcdc.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Random;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Tracking codes never repeat one already given; PINs are always six digits. */
 class CaseCodesTest {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final Clock VIETNAM = Clock.system(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     @Test
     void aCodeAlreadyGivenIsDrawnAgain() {
