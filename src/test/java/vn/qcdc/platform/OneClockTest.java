@@ -38,26 +38,40 @@ class OneClockTest {
             "\\bnew (?:java\\.util\\.)?Date\\(\\)", "\\bSystem\\.currentTimeMillis\\b", "\\bCalendar\\.getInstance\\b",
             "Asia/Ho_Chi_Minh", "qcdc\\.time-zone"));
 
+    /** The same in page templates: they show times in {@code ${@clock.zone}} and compare with {@code @clock.instant()}. */
+    static final Pattern FORBIDDEN_IN_TEMPLATES = Pattern.compile(
+            "#(?:dates|temporals|calendars)\\.create(?:Now|Today)|ZoneId|Asia/Ho_Chi_Minh");
+
     @Test
     void mainCodeReadsTheTimeOnlyFromTheClockBean() throws IOException {
+        assertThat(violations(MAIN, ".java", FORBIDDEN))
+                .as("inject java.time.Clock and use clock.instant(), LocalDate.now(clock), clock.getZone()").isEmpty();
+    }
+
+    @Test
+    void templatesReadTheTimeOnlyFromTheClockBean() throws IOException {
+        assertThat(violations(Path.of("src", "main", "resources", "templates"), ".html", FORBIDDEN_IN_TEMPLATES))
+                .as("use ${@clock.zone} and @clock.instant()").isEmpty();
+    }
+
+    private static List<String> violations(Path root, String extension, Pattern forbidden) throws IOException {
         List<String> violations = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String relative = MAIN.relativize(file).toString().replace('\\', '/');
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(extension)).sorted().toList()) {
+                String relative = root.relativize(file).toString().replace('\\', '/');
                 if (ALLOWED.contains(relative)) {
                     continue;
                 }
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
-                    Matcher m = FORBIDDEN.matcher(lines.get(i));
+                    Matcher m = forbidden.matcher(lines.get(i));
                     while (m.find()) {
                         violations.add(relative + ":" + (i + 1) + " " + m.group());
                     }
                 }
             }
         }
-        assertThat(violations).as("inject java.time.Clock and use clock.instant(), LocalDate.now(clock), clock.getZone()")
-                .isEmpty();
+        return violations;
     }
 
     @Test
