@@ -124,13 +124,13 @@ public class InspectionSteps {
         String comment = text(task.getVariable("headComment"));
         long planId = ownedPlan(task.getExecution());
         if ("APPROVE".equals(decision)) {
-            store.setPlanStatus(planId, "APPROVED", comment.isEmpty() ? null : limit(comment, 2000), currentUser(),
+            store.setPlanStatus(planId, InspectionStore.Plan.Status.APPROVED, comment.isEmpty() ? null : limit(comment, 2000), currentUser(),
                     clock.instant());
         } else if ("RETURN".equals(decision)) {
             if (comment.isEmpty()) {
                 throw new EngineRefusal("inspection.plan.return-needs-comment");
             }
-            store.setPlanStatus(planId, "RETURNED", limit(comment, 2000), null, clock.instant());
+            store.setPlanStatus(planId, InspectionStore.Plan.Status.RETURNED, limit(comment, 2000), null, clock.instant());
         } else {
             throw new EngineRefusal("inspection.plan.decision-required");
         }

@@ -16,7 +16,9 @@ import vn.qcdc.platform.Inserts;
 @Repository
 public class InspectionStore {
 
-    public record Plan(long id, int year, String steeringUnit, String draftedBy, String status, String headComment) {
+    public record Plan(long id, int year, String steeringUnit, String draftedBy, Status status, String headComment) {
+        /** The values of {@code inspection_plan.status}. */
+        public enum Status { DRAFT, RETURNED, APPROVED }
     }
 
     public record PlanUnit(long id, long planId, String unitCode, LocalDate inspectionDate, Instant notifiedAt) {
@@ -24,7 +26,7 @@ public class InspectionStore {
 
     /** A unit in a plan, as the inspections list shows it. */
     public record ListedUnit(long planUnitId, long planId, int year, String unitCode, LocalDate inspectionDate,
-            String planStatus) {
+            Plan.Status planStatus) {
     }
 
     public record ChecklistItem(int target, String verdict, String evidence, String remark) {
@@ -33,12 +35,16 @@ public class InspectionStore {
     public record SelfReport(int target, String text, String evidence) {
     }
 
-    public record Conclusion(long planUnitId, String text, boolean lossOfDemocracy, String status, String headComment,
+    public record Conclusion(long planUnitId, String text, boolean lossOfDemocracy, Status status, String headComment,
             String draftedBy, String signedBy) {
+        /** The values of {@code inspection_conclusion.status}. */
+        public enum Status { DRAFT, RETURNED, SIGNED }
     }
 
-    public record Remediation(long id, long planUnitId, String recommendation, LocalDate due, String status,
+    public record Remediation(long id, long planUnitId, String recommendation, LocalDate due, Status status,
             String result, String verifyComment) {
+        /** The values of {@code inspection_remediation.status}. */
+        public enum Status { OPEN, VERIFIED, REOPENED }
     }
 
     private final JdbcTemplate jdbc;
@@ -75,12 +81,13 @@ public class InspectionStore {
         }
     }
 
-    void setPlanStatus(long planId, String status, String headComment, String by, Instant now) {
-        if ("APPROVED".equals(status)) {
+    void setPlanStatus(long planId, Plan.Status status, String headComment, String by, Instant now) {
+        if (status == Plan.Status.APPROVED) {
             jdbc.update("update inspection_plan set status = ?, head_comment = ?, approved_by = ?, approved_at = ? where id = ?",
-                    status, headComment, by, Timestamp.from(now), planId);
+                    status.name(), headComment, by, Timestamp.from(now), planId);
         } else {
-            jdbc.update("update inspection_plan set status = ?, head_comment = ? where id = ?", status, headComment, planId);
+            jdbc.update("update inspection_plan set status = ?, head_comment = ? where id = ?", status.name(), headComment,
+                    planId);
         }
     }
 
@@ -101,13 +108,13 @@ public class InspectionStore {
                 + " from inspection_plan_unit pu join inspection_plan p on p.id = pu.plan_id" + where
                 + " order by p.plan_year desc, pu.inspection_date, pu.unit_code fetch first 500 rows only",
                 (rs, i) -> new ListedUnit(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
-                        rs.getDate(5).toLocalDate(), rs.getString(6)), args.toArray());
+                        rs.getDate(5).toLocalDate(), Plan.Status.valueOf(rs.getString(6))), args.toArray());
     }
 
     public Optional<Plan> plan(long planId) {
         return jdbc.query("select id, plan_year, steering_unit, drafted_by, status, head_comment from inspection_plan where id = ?",
-                (rs, i) -> new Plan(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6)), planId).stream().findFirst();
+                (rs, i) -> new Plan(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        Plan.Status.valueOf(rs.getString(5)), rs.getString(6)), planId).stream().findFirst();
     }
 
     public List<Long> planUnitIds(long planId) {
@@ -232,8 +239,8 @@ public class InspectionStore {
     public Optional<Conclusion> conclusion(long planUnitId) {
         return jdbc.query("select plan_unit_id, conclusion_text, loss_of_democracy, status, head_comment, drafted_by, signed_by"
                 + " from inspection_conclusion where plan_unit_id = ?", (rs, i) -> new Conclusion(rs.getLong(1),
-                rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
-                planUnitId).stream().findFirst();
+                rs.getString(2), rs.getBoolean(3), Conclusion.Status.valueOf(rs.getString(4)), rs.getString(5),
+                rs.getString(6), rs.getString(7)), planUnitId).stream().findFirst();
     }
 
     // ---- remediation -----------------------------------------------------------------------------
@@ -246,14 +253,15 @@ public class InspectionStore {
     public List<Remediation> remediations(long planUnitId) {
         return jdbc.query("select id, plan_unit_id, recommendation, due_date, status, result_text, verify_comment"
                 + " from inspection_remediation where plan_unit_id = ? order by id", (rs, i) -> new Remediation(rs.getLong(1),
-                rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getString(7)),
-                planUnitId);
+                rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(), Remediation.Status.valueOf(rs.getString(5)),
+                rs.getString(6), rs.getString(7)), planUnitId);
     }
 
     public Remediation remediation(long id) {
         return jdbc.queryForObject("select id, plan_unit_id, recommendation, due_date, status, result_text, verify_comment"
                 + " from inspection_remediation where id = ?", (rs, i) -> new Remediation(rs.getLong(1), rs.getLong(2),
-                rs.getString(3), rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getString(7)), id);
+                rs.getString(3), rs.getDate(4).toLocalDate(), Remediation.Status.valueOf(rs.getString(5)), rs.getString(6),
+                rs.getString(7)), id);
     }
 
     void remediationResult(long id, String result) {
@@ -262,7 +270,8 @@ public class InspectionStore {
 
     void verifyRemediation(long id, boolean verified, String comment, String by, Instant now) {
         jdbc.update("update inspection_remediation set status = ?, verify_comment = ?, verified_by = ?, verified_at = ? where id = ?",
-                verified ? "VERIFIED" : "REOPENED", comment, by, Timestamp.from(now), id);
+                (verified ? Remediation.Status.VERIFIED : Remediation.Status.REOPENED).name(), comment, by,
+                Timestamp.from(now), id);
     }
 
     // ---- findings --------------------------------------------------------------------------------

@@ -166,8 +166,8 @@ class ReviewPages {
         model.addAttribute("report", report);
         model.addAttribute("rows", rows);
         model.addAttribute("unitName", names().getOrDefault(unit, unit));
-        model.addAttribute("editable", reader.inUnit(unit, Role.STEERING_SECRETARY) && "COLLECTING".equals(review.status())
-                && "DRAFT".equals(report.status()));
+        model.addAttribute("editable", reader.inUnit(unit, Role.STEERING_SECRETARY) && review.status() == ReviewStore.Review.Status.COLLECTING
+                && report.status() == ReviewStore.Report.Status.DRAFT);
         return "steering/report";
     }
 

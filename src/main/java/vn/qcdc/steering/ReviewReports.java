@@ -46,7 +46,7 @@ class ReviewReports {
         if (!groups.contains(Role.STEERING_SECRETARY.groupOf(unitCode))) {
             throw new Refusal(HttpStatus.FORBIDDEN, "steering.error.not-your-unit");
         }
-        if (!"COLLECTING".equals(review.status()) || !"DRAFT".equals(report.status())) {
+        if (review.status() != ReviewStore.Review.Status.COLLECTING || report.status() != ReviewStore.Report.Status.DRAFT) {
             throw new Refusal(HttpStatus.CONFLICT, "steering.error.closed");
         }
         List<ReviewStore.Section> sections = new ArrayList<>();
@@ -114,7 +114,7 @@ class ReviewReports {
             return;
         }
         for (ReviewStore.Report r : reports) {
-            if (r.unitCode().equals(unitCode) && !"DRAFT".equals(r.status())) {
+            if (r.unitCode().equals(unitCode) && r.status() != ReviewStore.Report.Status.DRAFT) {
                 store.sections(r.id()).values().stream().filter(s -> s.numerator() != null).forEach(s -> {
                     sums.get(s.target())[0] += s.numerator();
                     sums.get(s.target())[1] += s.denominator();

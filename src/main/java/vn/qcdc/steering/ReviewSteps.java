@@ -20,6 +20,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -58,10 +59,12 @@ public class ReviewSteps {
     private final Officers officers;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final Clock clock;
+    private final MessageSource messages;
 
     ReviewSteps(ReviewStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity,
             @Lazy org.camunda.bpm.engine.RuntimeService runtime,
-            UnitAuthority unitAuthority, @Lazy Officers officers, Clock clock) {
+            UnitAuthority unitAuthority, @Lazy Officers officers, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.officers = officers;
         this.unitAuthority = unitAuthority;
         this.runtime = runtime;
@@ -165,7 +168,7 @@ public class ReviewSteps {
 
     /** The units whose report is still a draft, for their supervisors' follow-up. */
     public List<String> lateUnits(long reviewId) {
-        return store.reports(reviewId).stream().filter(r -> "DRAFT".equals(r.status())).map(ReviewStore.Report::unitCode).toList();
+        return store.reports(reviewId).stream().filter(r -> r.status() == ReviewStore.Report.Status.DRAFT).map(ReviewStore.Report::unitCode).toList();
     }
 
     /** Complete listener of a unit's report task: the report must have been submitted on its page. */
@@ -173,7 +176,7 @@ public class ReviewSteps {
         long reviewId = reviewId(task.getExecution());
         String unit = (String) task.getVariable("unitCode");
         ReviewStore.Report r = store.report(reviewId, unit).orElseThrow();
-        if ("DRAFT".equals(r.status())) {
+        if (r.status() == ReviewStore.Report.Status.DRAFT) {
             throw new EngineRefusal("steering.review.report-missing", reviewId, unit);
         }
     }
@@ -181,7 +184,7 @@ public class ReviewSteps {
     public void consolidate(DelegateExecution execution) {
         long reviewId = reviewId(execution);
         store.markConsolidated(reviewId);
-        store.setStatus(reviewId, "CONSOLIDATING");
+        store.setStatus(reviewId, ReviewStore.Review.Status.CONSOLIDATING);
     }
 
     /** Complete listener of the head's sign-off: a return needs comments. */
@@ -238,7 +241,7 @@ public class ReviewSteps {
             store.propose(reviewId, unit, review.year(), FormRows.text(row, "grade"), qcdcPerformance(reviewId, unit),
                     award.isEmpty() ? null : award);
         });
-        store.setStatus(reviewId, "CLASSIFYING");
+        store.setStatus(reviewId, ReviewStore.Review.Status.CLASSIFYING);
     }
 
     /**
@@ -281,7 +284,7 @@ public class ReviewSteps {
             store.decide(c.unitCode(), review.year(), change == null ? c.proposedGrade() : FormRows.text(change, "grade"),
                     by, at);
         }
-        store.setStatus(reviewId, "CLOSED");
+        store.setStatus(reviewId, ReviewStore.Review.Status.CLOSED);
     }
 
     private List<ReviewStore.Classification> proposed(long reviewId, int year) {
@@ -300,7 +303,10 @@ public class ReviewSteps {
         long measured = sections.stream().filter(s -> s.denominator() != null && s.denominator() > 0).count();
         long met = sections.stream().filter(s -> s.denominator() != null && s.denominator() > 0
                 && s.numerator().equals(s.denominator())).count();
-        return "Đạt " + met + "/" + measured + " chỉ tiêu có số liệu (báo cáo " + report.status() + ")";
+        // written into the classification, which Tasklist's Vietnamese forms show
+        Locale vi = Locale.forLanguageTag("vi");
+        return messages.getMessage("steering.qcdc-performance.summary", new Object[] {met, measured,
+                messages.getMessage("steering.report." + report.status(), null, vi)}, vi);
     }
 
     /**

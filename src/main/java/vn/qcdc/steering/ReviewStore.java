@@ -17,15 +17,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReviewStore {
 
-    record Review(long id, int year, String period, LocalDate asOf, LocalDate deadline, String status, String headComment,
+    record Review(long id, int year, String period, LocalDate asOf, LocalDate deadline, Status status, String headComment,
             String signedOffBy) {
+        /** The values of {@code review.status}, in the order a review passes through them. */
+        enum Status { COLLECTING, CONSOLIDATING, SIGNED_OFF, CLASSIFYING, CLOSED }
+
         boolean annual() {
             return "ANNUAL".equals(period);
         }
     }
 
-    record Report(long id, long reviewId, String unitCode, String parentCode, String status, String submittedBy,
+    record Report(long id, long reviewId, String unitCode, String parentCode, Status status, String submittedBy,
             Instant submittedAt) {
+        /** The values of {@code review_unit_report.status}. */
+        enum Status { DRAFT, SUBMITTED, CONSOLIDATED }
     }
 
     record Section(int target, Integer numerator, Integer denominator, String narrative, String evidence) {
@@ -86,12 +91,12 @@ class ReviewStore {
 
     private static Review review(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Review(rs.getLong("id"), rs.getInt("review_year"), rs.getString("period"),
-                rs.getDate("as_of").toLocalDate(), rs.getDate("deadline").toLocalDate(), rs.getString("status"),
+                rs.getDate("as_of").toLocalDate(), rs.getDate("deadline").toLocalDate(), Review.Status.valueOf(rs.getString("status")),
                 rs.getString("head_comment"), rs.getString("signed_off_by"));
     }
 
-    void setStatus(long reviewId, String status) {
-        jdbc.update("update review set status = ? where id = ?", status, reviewId);
+    void setStatus(long reviewId, Review.Status status) {
+        jdbc.update("update review set status = ? where id = ?", status.name(), reviewId);
     }
 
     void headComment(long reviewId, String comment) {
@@ -116,7 +121,7 @@ class ReviewStore {
     private static Report report(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp at = rs.getTimestamp("submitted_at");
         return new Report(rs.getLong("id"), rs.getLong("review_id"), rs.getString("unit_code"), rs.getString("parent_code"),
-                rs.getString("status"), rs.getString("submitted_by"), at == null ? null : at.toInstant());
+                Report.Status.valueOf(rs.getString("status")), rs.getString("submitted_by"), at == null ? null : at.toInstant());
     }
 
     List<String> unitsOf(long reviewId) {

@@ -83,7 +83,7 @@ class InspectionJourneyTest {
                         "lead", "kiemtra.hg", "targets", "2, 3, 4, 8")));
         ok(rest("POST", "/engine-rest/task/" + task("approve-plan", "planId", planId, "truongbcd.hg") + "/submit-form",
                 "truongbcd.hg", form("decision", "APPROVE", "headComment", "Đồng ý")));
-        assertThat(store.plan(planId).orElseThrow().status()).isEqualTo("APPROVED");
+        assertThat(store.plan(planId).orElseThrow().status()).isEqualTo(InspectionStore.Plan.Status.APPROVED);
         long puA = store.planUnitOf(planId, A);
         long puB = store.planUnitOf(planId, B);
         assertThat(store.planUnit(puA).orElseThrow().notifiedAt()).isNotNull();
@@ -153,12 +153,12 @@ class InspectionJourneyTest {
                 "truong.p1", form("remediationResult", "Đã lên lịch")));
         ok(rest("POST", "/engine-rest/task/" + task("verify-remediation", "planUnitId", puA, "kiemtra.hg") + "/submit-form",
                 "kiemtra.hg", form("verification", "REOPENED", "verifyComment", "Chưa tổ chức")));
-        assertThat(store.remediations(puA)).singleElement().extracting(InspectionStore.Remediation::status).isEqualTo("REOPENED");
+        assertThat(store.remediations(puA)).singleElement().extracting(InspectionStore.Remediation::status).isEqualTo(InspectionStore.Remediation.Status.REOPENED);
         ok(rest("POST", "/engine-rest/task/" + task("carry-out-remediation", "planUnitId", puA, "truong.p1") + "/submit-form",
                 "truong.p1", form("remediationResult", "Đã tổ chức buổi đối thoại thứ hai")));
         ok(rest("POST", "/engine-rest/task/" + task("verify-remediation", "planUnitId", puA, "kiemtra.hg") + "/submit-form",
                 "kiemtra.hg", form("verification", "VERIFIED", "verifyComment", "Đạt")));
-        assertThat(store.remediations(puA)).singleElement().extracting(InspectionStore.Remediation::status).isEqualTo("VERIFIED");
+        assertThat(store.remediations(puA)).singleElement().extracting(InspectionStore.Remediation::status).isEqualTo(InspectionStore.Remediation.Status.VERIFIED);
         assertThat(team.get("/inspections/units/" + puA).body()).contains("Đã xác minh, đóng");
         assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("planId", planId).count()).isZero();
     }

@@ -80,7 +80,7 @@ class InspectionProcessTest implements ProcessSteps {
         assertThatThrownBy(() -> taskService.complete(approve.getId(), vars("decision", "RETURN", "headComment", "")))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("phải ghi ý kiến"));
         complete(approve, "decision", "RETURN", "headComment", "Bổ sung chỉ tiêu 4");
-        assertThat(store.plan(planId).orElseThrow().status()).isEqualTo("RETURNED");
+        assertThat(store.plan(planId).orElseThrow().status()).isEqualTo(InspectionStore.Plan.Status.RETURNED);
         Task revise = task(plan, "revise-plan");
         assertThat(groups(revise)).containsExactly("hg:steering-secretary");
         assertThatThrownBy(() -> taskService.complete(revise.getId(), vars("targets", "2, 3, 4, 8, 10")))
@@ -90,7 +90,7 @@ class InspectionProcessTest implements ProcessSteps {
         identityService.setAuthentication("truongbcd.hg", List.of("hg:steering-head", "steering-head"));
         complete(task(plan, "approve-plan"), "decision", "APPROVE", "headComment", "Đồng ý");
         identityService.clearAuthentication();
-        assertThat(store.plan(planId).orElseThrow().status()).isEqualTo("APPROVED");
+        assertThat(store.plan(planId).orElseThrow().status()).isEqualTo(InspectionStore.Plan.Status.APPROVED);
 
         // the unit is notified at least the rule's 7 days ahead
         ProcessInstance unit = unit(planId, DemoUsers.COMMUNE_A);
@@ -194,14 +194,14 @@ class InspectionProcessTest implements ProcessSteps {
         Task sign = task(unit, "sign-conclusion");
         assertThat(groups(sign)).containsExactly("hg:steering-head");
         complete(sign, "decision", "RETURN", "headComment", "Nêu rõ trách nhiệm người đứng đầu");
-        assertThat(store.conclusion(planUnitId).orElseThrow().status()).isEqualTo("RETURNED");
+        assertThat(store.conclusion(planUnitId).orElseThrow().status()).isEqualTo(InspectionStore.Conclusion.Status.RETURNED);
         complete(task(unit, "draft-conclusion"), "conclusion", "Đơn vị để xảy ra mất dân chủ; Chủ tịch chịu trách nhiệm",
                 "lossOfDemocracy", true, "recommendations", recommendations);
         identityService.setAuthentication("truongbcd.hg", List.of("hg:steering-head", "steering-head"));
         complete(task(unit, "sign-conclusion"), "decision", "SIGN", "headComment", "");
         identityService.clearAuthentication();
         InspectionStore.Conclusion conclusion = store.conclusion(planUnitId).orElseThrow();
-        assertThat(conclusion.status()).isEqualTo("SIGNED");
+        assertThat(conclusion.status()).isEqualTo(InspectionStore.Conclusion.Status.SIGNED);
         assertThat(conclusion.signedBy()).isEqualTo("truongbcd.hg");
         assertThat(findings.verdicts(2019).get(DemoUsers.COMMUNE_A)).containsEntry(2, InspectionFindings.Verdict.NOT_MET)
                 .containsEntry(3, InspectionFindings.Verdict.MET).hasSize(4);
@@ -222,10 +222,10 @@ class InspectionProcessTest implements ProcessSteps {
         assertThatThrownBy(() -> taskService.complete(verify.getId(), vars("verification", "REOPENED", "verifyComment", "")))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("lý do"));
         complete(verify, "verification", "REOPENED", "verifyComment", "Chưa tổ chức");
-        assertThat(store.remediation(items.get(0).id()).status()).isEqualTo("REOPENED");
+        assertThat(store.remediation(items.get(0).id()).status()).isEqualTo(InspectionStore.Remediation.Status.REOPENED);
         complete(task(first, "carry-out-remediation"), "remediationResult", "Đã tổ chức đối thoại ngày 5");
         complete(task(first, "verify-remediation"), "verification", "VERIFIED", "verifyComment", "");
-        assertThat(store.remediation(items.get(0).id()).status()).isEqualTo("VERIFIED");
+        assertThat(store.remediation(items.get(0).id()).status()).isEqualTo(InspectionStore.Remediation.Status.VERIFIED);
         assertThat(running(first)).isFalse();
 
         // a missed remediation deadline alerts the unit's supervisors; the item stays open

@@ -91,7 +91,7 @@ class PeriodicReviewProcessTest implements ProcessSteps {
         assertThat(province.get(1)).containsExactly(170, 200);
         assertThat(province.get(8)).containsExactly(3, 4);
         assertThat(reports.consolidated(id, DISTRICT).get(1)).containsExactly(140, 170);
-        assertThat(store.review(id).orElseThrow().status()).isEqualTo("CONSOLIDATING");
+        assertThat(store.review(id).orElseThrow().status()).isEqualTo(ReviewStore.Review.Status.CONSOLIDATING);
         assertThatThrownBy(() -> submit(id, P1, "thuky.p1", fig(1, "1", "1")))
                 .isInstanceOf(Refusal.class).hasMessage("steering.error.closed");
 
@@ -108,7 +108,7 @@ class PeriodicReviewProcessTest implements ProcessSteps {
         identityService.setAuthentication("truongbcd.hg", List.of("hg:steering-head", "steering-head"));
         complete(task(pi, "sign-off"), "approved", true, "headComment", "Đồng ý");
         identityService.clearAuthentication();
-        assertThat(store.review(id).orElseThrow().status()).isEqualTo("SIGNED_OFF");
+        assertThat(store.review(id).orElseThrow().status()).isEqualTo(ReviewStore.Review.Status.SIGNED_OFF);
         assertThat(store.review(id).orElseThrow().signedOffBy()).isEqualTo("truongbcd.hg");
 
         Task propose = task(pi, "propose-classification");
@@ -159,7 +159,7 @@ class PeriodicReviewProcessTest implements ProcessSteps {
         complete(decide, "decisions", decisions(CD, "COMPLETE", "", ""));
         identityService.clearAuthentication();
         assertThat(running(pi)).isFalse();
-        assertThat(store.review(id).orElseThrow().status()).isEqualTo("CLOSED");
+        assertThat(store.review(id).orElseThrow().status()).isEqualTo(ReviewStore.Review.Status.CLOSED);
         assertThat(figures.classification(2019)).extracting(ReviewFigures.Classification::unitCode,
                 ReviewFigures.Classification::decidedGrade).containsExactly(
                         org.assertj.core.groups.Tuple.tuple(CD, "COMPLETE"), org.assertj.core.groups.Tuple.tuple(P1, "EXCELLENT"));
@@ -187,7 +187,7 @@ class PeriodicReviewProcessTest implements ProcessSteps {
         assertThatThrownBy(() -> submit(id, P1, "thuky.p1", fig(1, "abc", "2"))).hasMessage("steering.error.figure");
         assertThatThrownBy(() -> submit(id, P1, "thuky.p1", fig(1, "3", "2"))).hasMessage("steering.error.figure-above");
         assertThatThrownBy(() -> submit(id, P1, "thuky.p1", fig(1, "3", ""))).hasMessage("steering.error.figure-pair");
-        assertThat(store.report(id, P1).orElseThrow().status()).isEqualTo("DRAFT");
+        assertThat(store.report(id, P1).orElseThrow().status()).isEqualTo(ReviewStore.Report.Status.DRAFT);
         assertThat(jdbc.queryForObject("select count(*) from review_report_section s join review_unit_report u on u.id = s.report_id"
                 + " where u.review_id = ?", Long.class, id)).isZero();
     }
@@ -226,7 +226,7 @@ class PeriodicReviewProcessTest implements ProcessSteps {
         complete(task(pi, "sign-off"), "approved", true);
         assertThat(running(pi)).isFalse();
         assertThat(reports.consolidated(id, "hg").get(7)).containsExactly(5, 5);
-        assertThat(store.review(id).orElseThrow().status()).isEqualTo("SIGNED_OFF");
+        assertThat(store.review(id).orElseThrow().status()).isEqualTo(ReviewStore.Review.Status.SIGNED_OFF);
     }
 
     @Test
