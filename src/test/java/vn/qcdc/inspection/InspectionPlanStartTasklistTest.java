@@ -20,7 +20,8 @@ import vn.qcdc.support.TasklistForm;
 
 /**
  * The secretary starts an inspection plan in a real Tasklist: units picked by name from the committee's tree, the
- * team and its lead from the inspectors, the targets ticked; no code or user id typed anywhere.
+ * team and its lead from the inspectors, the targets ticked; no code or user id typed anywhere. The date is typed the
+ * Vietnamese way, day first, whatever the browser's own locale.
  */
 @QcdcTest
 class InspectionPlanStartTasklistTest {
@@ -35,7 +36,11 @@ class InspectionPlanStartTasklistTest {
     @Test
     void theSecretaryPicksUnitsTeamAndTargetsInTheStartForm() throws Exception {
         long before = jdbc.queryForObject("select coalesce(max(id), 0) from inspection_plan", Long.class);
-        LocalDate day = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30);
+        // the 5th of a month other than May, a month or more ahead: typed 05/MM/yyyy, read the US way it is another day
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30).withDayOfMonth(5).plusMonths(1);
+        if (day.getMonthValue() == 5) {
+            day = day.plusMonths(1);
+        }
         try (Browser browser = new Browser(port)) {
             browser.signIn("thuky.hg", DemoUsers.PASSWORD);
             browser.open("/camunda/app/tasklist/default/");
@@ -49,8 +54,9 @@ class InspectionPlanStartTasklistTest {
                     .contains("Phường I — Thành phố Vị Thanh", "Thị trấn Cây Dương — Huyện Phụng Hiệp");
             form.choose("Phường I — Thành phố Vị Thanh");
             form.pick(form.field("Đơn vị được kiểm tra"), "Cây Dương");
-            form.type(form.field("Ngày kiểm tra").findElement(By.cssSelector("input")),
-                    day.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+            WebElement date = form.field("Ngày kiểm tra").findElement(By.cssSelector("input"));
+            assertThat(date.getDomAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
+            form.type(date, day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
             form.pick(form.field("Thành viên đoàn kiểm tra"), "(kiemtra.hg)");
             form.pick(form.field("Thành viên đoàn kiểm tra"), "(kiemtra2.hg)");
             form.pick(form.field("Trưởng đoàn"), "(kiemtra2.hg)");

@@ -143,8 +143,7 @@ class SelfCriticismTasklistFormsTest implements ProcessSteps {
             form.pick(selects.get(0), "Bùi Văn Khoa");
             form.type(commitment.findElement(By.cssSelector("textarea")), "Sửa đường hẻm 5");
             form.pick(selects.get(1), "Đặng Văn Hải");
-            form.type(commitment.findElement(By.cssSelector(".fjs-form-field-datetime input")),
-                    due.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+            form.typeDate(commitment.findElement(By.cssSelector(".fjs-form-field-datetime input")), due);
             form.shot("minutes-form-filled");
             form.complete();
             try {

@@ -85,8 +85,8 @@ public final class TasklistForm {
     }
 
     /**
-     * Types a date into a form-js date field as its placeholder asks (the browser's date format, mm/dd/yyyy in
-     * headless Chromium whatever its language), leaves it and waits until the picker shows that date back.
+     * Types a date into a form-js date field as its placeholder asks (dd/mm/yyyy in the Vietnamese Tasklist,
+     * whatever the browser's locale), leaves it and waits until the picker shows that date back.
      */
     public void typeDate(WebElement input, LocalDate date) {
         String placeholder = input.getDomAttribute("placeholder");

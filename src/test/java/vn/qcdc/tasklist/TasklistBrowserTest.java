@@ -38,6 +38,9 @@ class TasklistBrowserTest {
                     .as("earliest due first").contains("\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"");
             Files.createDirectories(Path.of("target/screenshots"));
             Files.write(Path.of("target/screenshots/tasklist-vi.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+            // Camunda's end-of-life banner is in the page but never shown to an officer
+            assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner"))).isNotEmpty()
+                    .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
 
             // signing out in Tasklist ends the one session and lands on our sign-in page
             browser.driver.findElement(By.cssSelector(".account .dropdown-toggle, [cam-widget-header] .account a")).click();
@@ -46,6 +49,16 @@ class TasklistBrowserTest {
                     .until(d -> d.getCurrentUrl().contains("/login"));
             browser.open("/camunda/app/tasklist/default/");
             assertThat(browser.driver.getCurrentUrl()).endsWith("/login");
+        }
+    }
+
+    @Test
+    void theAdminStillSeesCamundasEndOfLifeBanner() throws Exception {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("quantri", DemoUsers.PASSWORD);
+            browser.open("/camunda/app/tasklist/default/");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector(".ce-eol-banner"))
+                    .stream().anyMatch(b -> b.isDisplayed()));
         }
     }
 }

@@ -10,9 +10,22 @@
 //    as errors[fieldId] = [undefined], so after the first edit in a list the key never goes away. Forms
 //    with a dynamic list leave that live check out; completing still runs form-js's full validation
 //    (which has no such leftovers), shows each error next to its field and completes nothing.
+// 3. Dates are Vietnamese. A form-js date field shows and reads dates in the format of the browser's default
+//    locale (Intl.DateTimeFormat("default")), which on many machines is en-US: "05/12/2026" would be 12 May.
+//    In Vietnamese the default becomes vi-VN: dd/mm/yyyy, whatever the browser's own locale.
 (function () {
   var navigatorLanguage = (navigator.languages && navigator.languages[0]) || navigator.language || '';
   var english = navigatorLanguage.split('-')[0].toLowerCase() === 'en';
+
+  if (!english && window.Intl && Intl.DateTimeFormat) {
+    var BrowserDateTimeFormat = Intl.DateTimeFormat;
+    var VietnameseDateTimeFormat = function (locales, options) {
+      return new BrowserDateTimeFormat(locales === undefined || locales === 'default' ? 'vi-VN' : locales, options);
+    };
+    VietnameseDateTimeFormat.prototype = BrowserDateTimeFormat.prototype;
+    VietnameseDateTimeFormat.supportedLocalesOf = BrowserDateTimeFormat.supportedLocalesOf;
+    Intl.DateTimeFormat = VietnameseDateTimeFormat;
+  }
 
   var MESSAGES = [
     [/^Field is required\.$/, function () { return 'Vui lòng nhập trường này.'; }],

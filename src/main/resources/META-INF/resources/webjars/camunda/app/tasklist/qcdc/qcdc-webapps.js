@@ -21,3 +21,19 @@ function qcdcRoute() {
 }
 window.addEventListener('hashchange', qcdcRoute);
 qcdcRoute();
+
+// 3. Camunda's end-of-life banner ("time to move to Camunda 8") speaks to whoever runs the engine, not to
+//    officers, who cannot act on it: hidden from the first paint, shown again only to users of the Admin app.
+(function () {
+  var hide = document.createElement('style');
+  hide.textContent = '.ce-eol-banner { display: none !important; }';
+  document.head.appendChild(hide);
+  fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(function (answer) { return answer.ok ? answer.json() : null; })
+    .then(function (user) {
+      if (user && user.authorizedApps && user.authorizedApps.indexOf('admin') >= 0) {
+        hide.remove();
+      }
+    })
+    .catch(function () { /* stays hidden */ });
+})();
