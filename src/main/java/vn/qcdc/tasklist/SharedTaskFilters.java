@@ -66,9 +66,7 @@ class SharedTaskFilters implements ApplicationRunner {
         properties.put("description", description);
         properties.put("refresh", true);
         properties.put("showUndefinedVariable", false);
-        properties.put("variables", List.of(
-                Map.of("name", "caseCode", "label", "Mã hồ sơ"),
-                Map.of("name", "unitName", "label", "Đơn vị")));
+        properties.put("variables", List.of(Map.of("name", TaskCards.CARD, "label", "Hồ sơ")));
         filter.setProperties(properties);
         filter.setQuery(query);
         filterService.saveFilter(filter);

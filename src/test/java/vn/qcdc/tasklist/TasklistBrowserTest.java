@@ -20,6 +20,9 @@ import vn.qcdc.support.QcdcTest;
 @QcdcTest
 class TasklistBrowserTest {
 
+    /** "KN-2026-… · title · Phường I", as TaskCards writes it. */
+    static final java.util.regex.Pattern CARD = java.util.regex.Pattern.compile("[A-Z]{2,3}-20\\d\\d-\\S+ · .+ · Phường I");
+
     @LocalServerPort
     int port;
 
@@ -34,6 +37,9 @@ class TasklistBrowserTest {
             browser.waitForText("Khởi tạo quy trình");
             browser.driver.findElement(By.partialLinkText(SharedTaskFilters.MY_UNIT)).click();
             browser.waitForText("Phân loại, xác định thẩm quyền");
+            // each item says which case it is: tracking code, title, unit
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> CARD.matcher(d.findElement(By.tagName("body")).getText()).find());
             assertThat(java.net.URLDecoder.decode(browser.driver.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8))
                     .as("earliest due first").contains("\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"");
             Files.createDirectories(Path.of("target/screenshots"));
