@@ -8,11 +8,13 @@ import static vn.qcdc.platform.FormValues.text;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +23,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +31,7 @@ import vn.qcdc.identity.Officers;
 import vn.qcdc.platform.EngineRefusal;
 import vn.qcdc.identity.Role;
 import vn.qcdc.identity.SystemAuthority;
+import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.platform.FormRows;
 import vn.qcdc.platform.ProcessTree;
@@ -56,11 +60,13 @@ public class InspectionSteps {
     private final DeadlineService deadlines;
     private final IdentityService identity;
     private final TargetChoices targets;
+    private final MessageSource messages;
     private final Officers officers;
     private final Clock clock;
 
     InspectionSteps(InspectionStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity,
-            TargetChoices targets, @Lazy Officers officers, Clock clock) {
+            TargetChoices targets, @Lazy Officers officers, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.officers = officers;
         this.targets = targets;
         this.store = store;
@@ -111,11 +117,22 @@ public class InspectionSteps {
         showInRevision(task.getExecution(), form);
     }
 
-    /** The revision form opens with the plan as checked: its pickers read lists, whatever a REST caller sent. */
-    private static void showInRevision(DelegateExecution execution, PlanForm form) {
+    /**
+     * The revision form opens with the plan as checked (its pickers read lists, whatever a REST caller sent), and the
+     * head's approval reads it by names: units, people, the day as a Vietnamese date.
+     */
+    private void showInRevision(DelegateExecution execution, PlanForm form) {
         execution.setVariable("units", FormRows.picked(form.units()));
         execution.setVariable("team", FormRows.picked(form.team()));
         execution.setVariable("targets", FormRows.picked(form.scope()));
+        String unitNames = String.join(", ", form.units().stream()
+                .map(code -> units.find(code).map(OrgUnit::name).orElse(code)).toList());
+        String team = String.join(", ", form.team().stream().map(officers::displayName).toList());
+        // for Tasklist's forms, which are Vietnamese
+        execution.setVariable("planSummary", messages.getMessage("inspection.plan.summary", new Object[] {
+                String.valueOf(form.year()), unitNames, form.date().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), team,
+                officers.displayName(form.lead()), String.join(", ", form.scope().stream().map(String::valueOf).toList())},
+                Locale.forLanguageTag("vi")));
     }
 
     /** Complete listener of "Phê duyệt kế hoạch kiểm tra". */

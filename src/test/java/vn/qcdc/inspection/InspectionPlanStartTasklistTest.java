@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -32,6 +33,8 @@ class InspectionPlanStartTasklistTest {
     InspectionStore store;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtimeService;
 
     @Test
     void theSecretaryPicksUnitsTeamAndTargetsInTheStartForm() throws Exception {
@@ -82,5 +85,12 @@ class InspectionPlanStartTasklistTest {
         assertThat(store.lead(plan)).isEqualTo("kiemtra2.hg");
         assertThat(store.scope(plan)).containsExactly(3, 8);
         assertThat(store.planUnit(store.planUnitOf(plan, DemoUsers.COMMUNE_A)).orElseThrow().inspectionDate()).isEqualTo(day);
+        // the head approves what they can read: names and a Vietnamese date, no codes
+        String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey("inspection-plan")
+                .variableValueEquals("planId", plan).singleResult().getId();
+        assertThat((String) runtimeService.getVariable(instance, "planSummary"))
+                .contains("Phường I", "Thị trấn Cây Dương", "Ngô Văn Nam", "trưởng đoàn Trịnh Văn Quang", "chỉ tiêu: 3, 8",
+                        day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+                .doesNotContain(DemoUsers.COMMUNE_A, "kiemtra");
     }
 }
