@@ -1,0 +1,50 @@
+package vn.qcdc.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import vn.qcdc.support.QcdcTest;
+
+/** Every task says which case it is and states its own due date, kept in step when the due date moves. */
+@QcdcTest
+class TaskCardsTest {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Test
+    void aCaseTaskCarriesItsCardAndItsDueDay() {
+        Task task = taskService.createTaskQuery().processDefinitionKey("citizen-case").taskDefinitionKey("classify-case")
+                .orderByTaskCreateTime().desc().listPage(0, 1).get(0);
+        String code = (String) runtimeService.getVariable(task.getProcessInstanceId(), "caseCode");
+        String title = (String) runtimeService.getVariable(task.getProcessInstanceId(), "title");
+        String unit = (String) runtimeService.getVariable(task.getProcessInstanceId(), "unitName");
+        assertThat((String) taskService.getVariableLocal(task.getId(), TaskCards.CARD))
+                .startsWith(code + " · ").contains(title.length() > 70 ? title.substring(0, 70) : title).endsWith(" · " + unit);
+        assertThat(taskService.getVariableLocal(task.getId(), TaskCards.DUE_TEXT)).isEqualTo(day(task.getDueDate()));
+
+        // an extension moves the due date: the form states the new one
+        Date later = Date.from(task.getDueDate().toInstant().plusSeconds(5 * 86_400));
+        task.setDueDate(later);
+        taskService.saveTask(task);
+        assertThat(taskService.getVariableLocal(task.getId(), TaskCards.DUE_TEXT)).isEqualTo(day(later));
+    }
+
+    private static String day(Date date) {
+        return LocalDate.ofInstant(date.toInstant(), ZoneId.of("Asia/Ho_Chi_Minh")).format(DAY);
+    }
+}
