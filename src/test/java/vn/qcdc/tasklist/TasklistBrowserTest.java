@@ -59,6 +59,23 @@ class TasklistBrowserTest {
     }
 
     @Test
+    void aFreshTasklistShowsNoRawTranslationKeys() throws Exception {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("tiepdan.p1", DemoUsers.PASSWORD);
+            browser.open("/camunda/app/tasklist/default/");
+            browser.waitForText(SharedTaskFilters.MY_UNIT);
+            browser.waitForText("Hạn xử lý");
+            Files.createDirectories(Path.of("target/screenshots"));
+            Files.write(Path.of("target/screenshots/tasklist-first-paint.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+            String text = browser.driver.findElement(By.tagName("body")).getText();
+            java.util.List<String> placeholders = browser.driver.findElements(By.cssSelector("[placeholder]")).stream()
+                    .map(e -> e.getDomAttribute("placeholder")).toList();
+            assertThat(text).doesNotContainPattern("\\b[A-Z]{3,}_[A-Z_]{2,}\\b");
+            assertThat(placeholders).noneMatch(p -> p.matches(".*\\b[A-Z]{3,}_[A-Z_]{2,}\\b.*"));
+        }
+    }
+
+    @Test
     void theAdminStillSeesCamundasEndOfLifeBanner() throws Exception {
         try (Browser browser = new Browser(port)) {
             browser.signIn("quantri", DemoUsers.PASSWORD);
