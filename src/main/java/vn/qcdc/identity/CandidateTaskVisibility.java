@@ -1,9 +1,15 @@
 package vn.qcdc.identity;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,7 +18,12 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -21,6 +32,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +53,33 @@ import org.springframework.stereotype.Component;
 public class CandidateTaskVisibility extends AbstractProcessEnginePlugin {
 
     private static volatile boolean byCandidates = true;
+    private static volatile ObjectProvider<SupervisedUnits> supervisedUnits;
 
-    CandidateTaskVisibility(@Value("${qcdc.tasks.visibility-by-candidates:true}") boolean byCandidates) {
+    CandidateTaskVisibility(@Value("${qcdc.tasks.visibility-by-candidates:true}") boolean byCandidates,
+            ObjectProvider<SupervisedUnits> supervisedUnits) {
         CandidateTaskVisibility.byCandidates = byCandidates;
+        CandidateTaskVisibility.supervisedUnits = supervisedUnits;
+    }
+
+    /**
+     * The candidate groups of every unit a supervisor oversees (their units and those below), for the groups a user
+     * holds; empty for anyone who supervises nothing. Supervisors read those tasks (lists, forms, variables), they do
+     * not claim or complete them.
+     */
+    static Set<String> supervisedGroups(Collection<String> groups) {
+        List<String> supervised = groups.stream().map(Role.SUPERVISOR::unitOfGroup).flatMap(Optional::stream).toList();
+        ObjectProvider<SupervisedUnits> provider = supervisedUnits;
+        SupervisedUnits units = provider == null ? null : provider.getIfAvailable();
+        if (supervised.isEmpty() || units == null) {
+            return Set.of();
+        }
+        Set<String> candidateGroups = new LinkedHashSet<>();
+        for (String unit : units.withSubtrees(supervised)) {
+            for (Role role : Role.unitScopedRoles()) {
+                candidateGroups.add(role.groupOf(unit));
+            }
+        }
+        return candidateGroups;
     }
 
     /** The engine's own join for every user when {@code false}: how the benchmark measures the code before. */
@@ -84,7 +120,10 @@ public class CandidateTaskVisibility extends AbstractProcessEnginePlugin {
                 return;
             }
             check.setAuthorizationCheckEnabled(false);
-            List<String> groups = check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds();
+            List<String> held = check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds();
+            Set<String> visible = new LinkedHashSet<>(held);
+            visible.addAll(supervisedGroups(held));
+            List<String> groups = List.copyOf(visible);
             // an "or" block of its own is ANDed with the rest of the query; inside it both criteria are one
             // condition on the same identity-link row, so the database reads the user's links by index
             TaskQueryImpl own = (TaskQueryImpl) query.or();
@@ -107,6 +146,42 @@ public class CandidateTaskVisibility extends AbstractProcessEnginePlugin {
                 return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
             }
             return authenticatedGroupIds == null ? List.of() : List.copyOf(authenticatedGroupIds);
+        }
+
+        /**
+         * A supervisor may read (not claim, not complete) a task of a unit they oversee: its form, its variables, its
+         * candidates, as Tasklist opens it from the overdue filters.
+         */
+        @Override
+        public void checkAuthorization(CompositePermissionCheck permissionCheck) {
+            try {
+                super.checkAuthorization(permissionCheck);
+            } catch (AuthorizationException refused) {
+                if (!byCandidates || !supervisesTaskRead(permissionCheck)) {
+                    throw refused;
+                }
+            }
+        }
+
+        private boolean supervisesTaskRead(CompositePermissionCheck permissionCheck) {
+            Authentication current = getCurrentAuthentication();
+            if (current == null || current.getGroupIds() == null) {
+                return false;
+            }
+            List<String> taskIds = permissionCheck.getAllPermissionChecks().stream()
+                    .filter(c -> c.getResource() != null && c.getResource().resourceType() == Resources.TASK.resourceType()
+                            && c.getResourceId() != null && (c.getPermission() == Permissions.READ
+                                    || c.getPermission() == TaskPermissions.READ_VARIABLE))
+                    .map(PermissionCheck::getResourceId).distinct().toList();
+            if (taskIds.isEmpty()) {
+                return false;
+            }
+            Set<String> supervised = supervisedGroups(current.getGroupIds());
+            return !supervised.isEmpty() && taskIds.stream().allMatch(id -> {
+                TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(id);
+                return task != null && task.getIdentityLinks().stream().anyMatch(link ->
+                        IdentityLinkType.CANDIDATE.equals(link.getType()) && supervised.contains(link.getGroupId()));
+            });
         }
 
         private boolean readsEveryTask(AuthorizationCheck check) {
