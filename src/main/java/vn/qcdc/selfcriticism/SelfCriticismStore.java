@@ -28,11 +28,15 @@ public class SelfCriticismStore {
     }
 
     public record Comment(long id, long sessionId, Long officialId, String source, String body, String authorName,
-            String status, String rejectReason, String moderatedBy, Instant createdAt) {
+            Status status, String rejectReason, String moderatedBy, Instant createdAt) {
+        /** The values of {@code selfcriticism_comment.status}: a citizen's comment waits for moderation. */
+        public enum Status { PENDING, APPROVED, REJECTED }
     }
 
     public record ActionItem(long id, long sessionId, long officialId, String body, String owner, LocalDate due,
-            String status, Instant doneAt) {
+            Status status, Instant doneAt) {
+        /** The values of {@code selfcriticism_action.status}. */
+        public enum Status { OPEN, DONE }
     }
 
     private static final String SESSION = "select s.id, s.round_id, r.round_year, r.deadline, s.unit_code, s.session_date,"
@@ -162,11 +166,11 @@ public class SelfCriticismStore {
                 response, peopleAssessment, officialId);
     }
 
-    long insertComment(long sessionId, Long officialId, String source, String body, String authorName, String status,
-            String moderatedBy, Instant now) {
+    long insertComment(long sessionId, Long officialId, String source, String body, String authorName,
+            Comment.Status status, String moderatedBy, Instant now) {
         return insert("insert into selfcriticism_comment (session_id, official_id, source, body, author_name, status,"
                 + " moderated_by, moderated_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", sessionId, officialId,
-                source, body, authorName, status, moderatedBy, moderatedBy == null ? null : Timestamp.from(now),
+                source, body, authorName, status.name(), moderatedBy, moderatedBy == null ? null : Timestamp.from(now),
                 Timestamp.from(now));
     }
 
@@ -175,14 +179,14 @@ public class SelfCriticismStore {
                 .stream().findFirst();
     }
 
-    public List<Comment> comments(long sessionId, String status) {
+    public List<Comment> comments(long sessionId, Comment.Status status) {
         return jdbc.query("select * from selfcriticism_comment where session_id = ? and status = ? order by id",
-                SelfCriticismStore::comment, sessionId, status);
+                SelfCriticismStore::comment, sessionId, status.name());
     }
 
-    int moderate(long commentId, String status, String reason, String by, Instant now) {
+    int moderate(long commentId, Comment.Status status, String reason, String by, Instant now) {
         return jdbc.update("update selfcriticism_comment set status = ?, reject_reason = ?, moderated_by = ?, moderated_at = ?"
-                + " where id = ? and status = 'PENDING'", status, reason, by, Timestamp.from(now), commentId);
+                + " where id = ? and status = 'PENDING'", status.name(), reason, by, Timestamp.from(now), commentId);
     }
 
     long insertAction(long sessionId, long officialId, String body, String owner, LocalDate due) {
@@ -232,12 +236,14 @@ public class SelfCriticismStore {
     private static Comment comment(ResultSet rs, int row) throws SQLException {
         long official = rs.getLong("official_id");
         return new Comment(rs.getLong("id"), rs.getLong("session_id"), rs.wasNull() ? null : official,
-                rs.getString("source"), rs.getString("body"), rs.getString("author_name"), rs.getString("status"),
+                rs.getString("source"), rs.getString("body"), rs.getString("author_name"),
+                Comment.Status.valueOf(rs.getString("status")),
                 rs.getString("reject_reason"), rs.getString("moderated_by"), instant(rs, "created_at"));
     }
 
     private static ActionItem action(ResultSet rs, int row) throws SQLException {
         return new ActionItem(rs.getLong("id"), rs.getLong("session_id"), rs.getLong("official_id"), rs.getString("body"),
-                rs.getString("owner"), day(rs, "due_date"), rs.getString("status"), instant(rs, "done_at"));
+                rs.getString("owner"), day(rs, "due_date"), ActionItem.Status.valueOf(rs.getString("status")),
+                instant(rs, "done_at"));
     }
 }

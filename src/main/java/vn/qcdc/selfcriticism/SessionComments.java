@@ -41,7 +41,7 @@ public class SessionComments {
         if (!rateLimit.tryAcquire(client)) {
             throw new Refusal(HttpStatus.TOO_MANY_REQUESTS, "sc.error.rate");
         }
-        return store.insertComment(sessionId, officialId, "PORTAL", text, blankToNull(authorName), "PENDING", null,
+        return store.insertComment(sessionId, officialId, "PORTAL", text, blankToNull(authorName), SelfCriticismStore.Comment.Status.PENDING, null,
                 clock.instant());
     }
 
@@ -54,7 +54,7 @@ public class SessionComments {
             throw new Refusal(HttpStatus.CONFLICT, "sc.error.closed");
         }
         String text = check(session, officialId, body, authorName);
-        return store.insertComment(sessionId, officialId, "OFFICER", text, blankToNull(authorName), "APPROVED", officer,
+        return store.insertComment(sessionId, officialId, "OFFICER", text, blankToNull(authorName), SelfCriticismStore.Comment.Status.APPROVED, officer,
                 clock.instant());
     }
 
@@ -68,7 +68,8 @@ public class SessionComments {
         if (!approve && (why.isEmpty() || why.length() > 500)) {
             throw new Refusal(HttpStatus.BAD_REQUEST, "sc.error.reason");
         }
-        if (store.moderate(commentId, approve ? "APPROVED" : "REJECTED", approve ? null : why, officer,
+        if (store.moderate(commentId, approve ? SelfCriticismStore.Comment.Status.APPROVED
+                : SelfCriticismStore.Comment.Status.REJECTED, approve ? null : why, officer,
                 clock.instant()) == 0) {
             throw new Refusal(HttpStatus.CONFLICT, "sc.error.moderated");
         }

@@ -100,7 +100,7 @@ class SessionPages {
         Map<Long, String> names = new LinkedHashMap<>();
         officials.forEach(o -> names.put(o.id(), o.name()));
         model.addAttribute("officialNames", names);
-        model.addAttribute("approved", store.comments(session.id(), "APPROVED"));
+        model.addAttribute("approved", store.comments(session.id(), SelfCriticismStore.Comment.Status.APPROVED));
         model.addAttribute("open", session.status().openForComments());
         boolean signedOff = session.status() == SessionStatus.SIGNED_OFF;
         model.addAttribute("signedOff", signedOff);
@@ -120,7 +120,7 @@ class SessionPages {
             row.put("session", s);
             row.put("unitName", units.find(s.unitCode()).map(OrgUnit::name).orElse(s.unitCode()));
             row.put("officials", officials(s.id()));
-            row.put("pending", store.comments(s.id(), "PENDING"));
+            row.put("pending", store.comments(s.id(), SelfCriticismStore.Comment.Status.PENDING));
             row.put("canEnter", s.status() == SessionStatus.NOTICE_PUBLISHED || s.status() == SessionStatus.COMMENTS_CLOSED);
             rows.add(row);
         }

@@ -39,6 +39,8 @@ class ReceptionIntakeTest {
     CaseTracking tracking;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CaseNotes notes;
 
     @Test
     void aMixedSubmissionIsSplitIntoOneCasePerKindAndTheOfficerPrintsEachReceipt() {
@@ -70,6 +72,10 @@ class ReceptionIntakeTest {
         WebSession handler = new WebSession(port);
         handler.signIn("xuly.p1", DemoUsers.PASSWORD);
         assertThat(handler.get("/cases/" + opened.get(0)).body()).doesNotContain("issue-receipt");
+        // what the process writes on the case is signed as the system, in words
+        notes.add(cases.findByCode(opened.get(0)).orElseThrow().id(), CaseNotes.Visibility.PUBLIC, "system", "Đã chuyển đơn");
+        assertThat(handler.get("/cases/" + opened.get(0)).body()).contains("Hệ thống (tự động theo quy trình) · ")
+                .doesNotContain("system · ");
         taskService.complete(handOver.getId(), Map.of("receiptHandedOver", true));
     }
 

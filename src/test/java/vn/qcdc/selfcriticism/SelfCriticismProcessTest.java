@@ -111,7 +111,7 @@ class SelfCriticismProcessTest implements ProcessSteps {
         List<SelfCriticismStore.ActionItem> actions = store.actions(sessionId);
         assertThat(actions).singleElement().satisfies(a -> {
             assertThat(a.owner()).isEqualTo("xuly.p1");
-            assertThat(a.status()).isEqualTo("OPEN");
+            assertThat(a.status()).isEqualTo(SelfCriticismStore.ActionItem.Status.OPEN);
         });
 
         Task action = taskService.createTaskQuery().processDefinitionKey("selfcriticism-action")
@@ -130,7 +130,7 @@ class SelfCriticismProcessTest implements ProcessSteps {
         assertThat(signed.signedOffBy()).isEqualTo("truong.p1");
 
         complete(action, "actionResult", "Đã sửa xong");
-        assertThat(store.actions(sessionId).get(0).status()).isEqualTo("DONE");
+        assertThat(store.actions(sessionId).get(0).status()).isEqualTo(SelfCriticismStore.ActionItem.Status.DONE);
         assertThatProcess(session).isEnded();
         assertThatProcess(round).isEnded();
         assertThat(jdbc.queryForObject("select closed_at from selfcriticism_round where id = ?", Date.class, roundId)).isNotNull();
