@@ -9,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,8 +59,24 @@ class InspectionPlanStartTasklistTest {
                     .contains("Phường I — Thành phố Vị Thanh", "Thị trấn Cây Dương — Huyện Phụng Hiệp");
             form.choose("Phường I — Thành phố Vị Thanh");
             form.pick(form.field("Đơn vị được kiểm tra"), "Cây Dương");
-            WebElement date = form.field("Ngày kiểm tra").findElement(By.cssSelector("input"));
-            assertThat(date.getDomAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
+            // the tag list's options are still open: leave it for the next field (Escape would close the dialog)
+            browser.driver.findElements(By.cssSelector(".modal-body h3, .modal-body .fjs-form-field-text")).get(0).click();
+            By dateInput = By.cssSelector("input.flatpickr-input");
+            assertThat(form.field("Ngày kiểm tra").findElement(dateInput).getDomAttribute("placeholder"))
+                    .isEqualTo("dd/mm/yyyy");
+            // its calendar speaks Vietnamese and starts the week on Monday
+            form.wait.ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        WebElement input = form.field("Ngày kiểm tra").findElement(dateInput);
+                        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+                        input.click();
+                        return !d.findElements(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekday")).isEmpty();
+                    });
+            assertThat(browser.driver.findElements(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekday")).stream()
+                    .map(w -> w.getText().trim()).filter(w -> !w.isEmpty()).toList()).startsWith("T2", "T3");
+            assertThat(browser.driver.findElement(By.cssSelector(".flatpickr-calendar.open .flatpickr-current-month"))
+                    .getText()).contains("Tháng");
+            WebElement date = form.field("Ngày kiểm tra").findElement(dateInput);
             form.type(date, day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
             form.pick(form.field("Thành viên đoàn kiểm tra"), "(kiemtra.hg)");
             form.pick(form.field("Thành viên đoàn kiểm tra"), "(kiemtra2.hg)");

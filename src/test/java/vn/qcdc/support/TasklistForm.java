@@ -63,7 +63,8 @@ public final class TasklistForm {
     /** The field (of any kind) whose label starts with this text. */
     public WebElement field(String labelStart) {
         // one look in the page itself: form-js re-renders fields as others change (conditions, errors)
-        return wait.withMessage("no field " + labelStart).until(d -> (WebElement) browser.driver.executeScript(
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(30)).withMessage("no field " + labelStart)
+                .until(d -> (WebElement) browser.driver.executeScript(
                 "return Array.from(document.querySelectorAll('.fjs-form-field')).find(f => Array.from("
                         + "f.querySelectorAll('label')).some(l => l.textContent.trim().startsWith(arguments[0]))) || null;",
                 labelStart));

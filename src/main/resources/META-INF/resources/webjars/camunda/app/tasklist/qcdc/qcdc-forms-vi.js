@@ -12,7 +12,9 @@
 //    (which has no such leftovers), shows each error next to its field and completes nothing.
 // 3. Dates are Vietnamese. A form-js date field shows and reads dates in the format of the browser's default
 //    locale (Intl.DateTimeFormat("default")), which on many machines is en-US: "05/12/2026" would be 12 May.
-//    In Vietnamese the default becomes vi-VN: dd/mm/yyyy, whatever the browser's own locale.
+//    In Vietnamese the default becomes vi-VN: dd/mm/yyyy, whatever the browser's own locale; the date picker
+//    (flatpickr, which form-js shares through window.flatpickr) gets Vietnamese month and day names and weeks
+//    that start on Monday.
 (function () {
   var navigatorLanguage = (navigator.languages && navigator.languages[0]) || navigator.language || '';
   var english = navigatorLanguage.split('-')[0].toLowerCase() === 'en';
@@ -81,6 +83,36 @@
     }
   }
 
+  var VIETNAMESE_CALENDAR = {
+    weekdays: {
+      shorthand: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
+      longhand: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy']
+    },
+    months: {
+      shorthand: ['Th1', 'Th2', 'Th3', 'Th4', 'Th5', 'Th6', 'Th7', 'Th8', 'Th9', 'Th10', 'Th11', 'Th12'],
+      longhand: ['Tháng 1', 'Tháng 2', 'Tháng 3', 'Tháng 4', 'Tháng 5', 'Tháng 6', 'Tháng 7', 'Tháng 8', 'Tháng 9',
+        'Tháng 10', 'Tháng 11', 'Tháng 12']
+    },
+    firstDayOfWeek: 1,
+    rangeSeparator: ' đến ',
+    weekAbbreviation: 'Tuần',
+    scrollTitle: 'Cuộn để thay đổi',
+    toggleTitle: 'Bấm để chuyển',
+    time_24hr: true
+  };
+  var calendarLocalized = false;
+
+  function localizeCalendar() {
+    if (!calendarLocalized && window.flatpickr && window.flatpickr.localize) {
+      window.flatpickr.localize(VIETNAMESE_CALENDAR);
+      calendarLocalized = true;
+    }
+  }
+
+  if (!english) {
+    localizeCalendar();
+  }
+
   function relaxLiveValidation(list) {
     var controller = window.angular && window.angular.element(list).controller('camTasklistForm');
     if (!controller || controller.qcdcDynamicLists) {
@@ -100,6 +132,7 @@
       relaxLiveValidation(lists[i]);
     }
     if (!english) {
+      localizeCalendar();
       translate(root);
     }
   }
