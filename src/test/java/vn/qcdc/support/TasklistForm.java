@@ -29,12 +29,12 @@ public final class TasklistForm {
         this.wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
     }
 
-    /** Opens the task and waits for its form (a dynamic list where it has one). */
+    /** Opens the task and waits for its form. */
     public TasklistForm open(String taskId) throws Exception {
         this.taskId = taskId;
         browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
         try {
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form-field-dynamiclist")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form .fjs-form-field")));
         } catch (RuntimeException e) {
             shot("form-missing-" + taskId);
             throw e;

@@ -5,11 +5,13 @@
 //    are English literals. Tasklist picks its language from the browser's first language when it is one
 //    of config.js's locales (vi, en), else Vietnamese; in Vietnamese this script rewrites those texts
 //    wherever a form renders them.
-// 2. Dynamic lists can be completed. Tasklist keeps Complete disabled while Object.keys(errors) of
-//    form-js's "changed" state is not empty; for a field inside a dynamic list form-js records "no error"
-//    as errors[fieldId] = [undefined], so after the first edit in a list the key never goes away. Forms
-//    with a dynamic list leave that live check out; completing still runs form-js's full validation
-//    (which has no such leftovers), shows each error next to its field and completes nothing.
+// 2. Complete never sticks. Tasklist keeps Complete disabled while Object.keys(errors) of form-js's
+//    "changed" state is not empty, and that state keeps keys that no longer mean anything: a field inside
+//    a dynamic list records "no error" as errors[fieldId] = [undefined], and a required field that a
+//    condition hides again keeps the error it had while shown (tick "Thụ lý", untick it, leave the refusal
+//    ground empty, tick it again: Complete stayed disabled with nothing to fix). Camunda Forms leave that
+//    live check out; completing still runs form-js's full validation of the visible fields, shows each
+//    error next to its field and completes nothing.
 // 3. Dates are Vietnamese. A form-js date field shows and reads dates in the format of the browser's default
 //    locale (Intl.DateTimeFormat("default")), which on many machines is en-US: "05/12/2026" would be 12 May.
 //    In Vietnamese the default becomes vi-VN: dd/mm/yyyy, whatever the browser's own locale; the date picker
@@ -113,23 +115,23 @@
     localizeCalendar();
   }
 
-  function relaxLiveValidation(list) {
-    var controller = window.angular && window.angular.element(list).controller('camTasklistForm');
-    if (!controller || controller.qcdcDynamicLists) {
+  function relaxLiveValidation(form) {
+    var controller = window.angular && window.angular.element(form).controller('camTasklistForm');
+    if (!controller || controller.qcdcLiveCheckRelaxed) {
       return;
     }
     var notify = controller.notifyFormValidated;
     controller.notifyFormValidated = function () {
       return notify.call(this, false);
     };
-    controller.qcdcDynamicLists = true;
+    controller.qcdcLiveCheckRelaxed = true;
     notify.call(controller, false);
   }
 
   function update(root) {
-    var lists = root.querySelectorAll('.fjs-form-field-dynamiclist');
-    for (var i = 0; i < lists.length; i++) {
-      relaxLiveValidation(lists[i]);
+    var forms = root.querySelectorAll('.fjs-form');
+    for (var i = 0; i < forms.length; i++) {
+      relaxLiveValidation(forms[i]);
     }
     if (!english) {
       localizeCalendar();
