@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 import vn.qcdc.platform.PlainText;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import vn.qcdc.identity.SystemAuthority;
 import org.springframework.context.MessageSource;
@@ -57,11 +58,13 @@ class CaseController {
     private final MessageSource messages;
     private final CaseCodes codes;
     private final TrackingLock lock;
+    private final TaskService taskService;
 
     CaseController(CaseRepository cases, CaseNotes notes, CaseAttachments attachments, AttachmentChecker checker,
             CaseAccess access, Officers officers, IdentityVault vault, OrgUnitRepository units, HistoryService historyService,
             IdentityService identityService, MessageSource messages, CaseCodes codes, TrackingLock lock,
-            CaseProcessStart processStart) {
+            CaseProcessStart processStart, TaskService taskService) {
+        this.taskService = taskService;
         this.processStart = processStart;
         this.codes = codes;
         this.lock = lock;
@@ -97,6 +100,9 @@ class CaseController {
         model.addAttribute("canSeeIdentity", access.canSeeIdentity(reader, c));
         model.addAttribute("canIssueReceipt", access.canIssueReceipt(reader, c));
         model.addAttribute("timeline", timeline(c));
+        // the case's open tasks this officer may work on (the request's engine authentication decides), each a link
+        model.addAttribute("openTasks", taskService.createTaskQuery().processInstanceBusinessKey(c.trackingCode())
+                .orderByDueDate().asc().list());
         model.addAttribute("startFailed", CaseTracking.awaitingRouting(c) && processStart.failedStarts().contains(c.id()));
         return "cases/detail";
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,6 +73,12 @@ class ReceptionIntakeTest {
         WebSession handler = new WebSession(port);
         handler.signIn("xuly.p1", DemoUsers.PASSWORD);
         assertThat(handler.get("/cases/" + opened.get(0)).body()).doesNotContain("issue-receipt");
+        // the case page links the officer to the case's own task in Tasklist, and only to tasks they may work on
+        Task classify = taskService.createTaskQuery().processInstanceBusinessKey(opened.get(0))
+                .taskDefinitionKey("classify-case").singleResult();
+        assertThat(officer.get("/cases/" + opened.get(0)).body()).contains("#/?task=" + classify.getId())
+                .contains("Mở trong Tasklist: " + classify.getName());
+        assertThat(handler.get("/cases/" + opened.get(0)).body()).doesNotContain("#/?task=" + classify.getId());
         // what the process writes on the case is signed as the system, in words
         notes.add(cases.findByCode(opened.get(0)).orElseThrow().id(), CaseNotes.Visibility.PUBLIC, "system", "Đã chuyển đơn");
         assertThat(handler.get("/cases/" + opened.get(0)).body()).contains("Hệ thống (tự động theo quy trình) · ")
