@@ -3,9 +3,7 @@ package vn.qcdc.organization;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -34,11 +32,13 @@ class UnitChoices implements FormChoices {
     static final String STEERING_SCOPE_UNITS = "steeringScopeUnits";
 
     private final OrgUnitRepository units;
+    private final UnitTree tree;
     private final Officers officers;
     private final Clock clock;
 
-    UnitChoices(OrgUnitRepository units, @Lazy Officers officers, Clock clock) {
+    UnitChoices(OrgUnitRepository units, UnitTree tree, @Lazy Officers officers, Clock clock) {
         this.units = units;
+        this.tree = tree;
         this.officers = officers;
         this.clock = clock;
     }
@@ -55,14 +55,12 @@ class UnitChoices implements FormChoices {
         }
         Officer officer = officers.of(userId);
         List<OrgUnit> active = units.findActiveOn(LocalDate.now(clock));
-        Map<String, OrgUnit> byCode = new HashMap<>();
-        active.forEach(u -> byCode.put(u.code(), u));
         Predicate<OrgUnit> offered = switch (key) {
             case RECEPTION_UNITS -> u -> officer.inUnit(u.code(), Role.RECEPTION_OFFICER);
             case HEADED_UNITS -> u -> officer.inUnit(u.code(), Role.UNIT_HEAD);
             case STEERING_SCOPE_UNITS -> {
-                List<String> secretariats = officer.unitsWhere(Role.STEERING_SECRETARY);
-                yield u -> secretariats.stream().anyMatch(s -> within(u, s, byCode));
+                Set<String> scope = tree.withSubtrees(officer.unitsWhere(Role.STEERING_SECRETARY));
+                yield u -> scope.contains(u.code());
             }
             default -> u -> true;
         };
@@ -80,16 +78,5 @@ class UnitChoices implements FormChoices {
             }
             walk(tree.children(), unit, offered, into);
         }
-    }
-
-    private static boolean within(OrgUnit unit, String ancestor, Map<String, OrgUnit> byCode) {
-        OrgUnit u = unit;
-        for (int depth = 0; u != null && depth < 20; depth++) {
-            if (u.code().equals(ancestor)) {
-                return true;
-            }
-            u = u.parentCode() == null ? null : byCode.get(u.parentCode());
-        }
-        return false;
     }
 }

@@ -54,7 +54,7 @@ import vn.qcdc.support.WebSession;
 @SpringBootTest(classes = QcdcApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"qcdc.demo.cases=false", "logging.level.vn.qcdc.web.RequestLog=warn",
                 "camunda.bpm.job-execution.enabled=true", "qcdc.metrics.engine-refresh=10m",
-                "qcdc.oversight.scope-cache=10s"})
+                "qcdc.oversight.scope-cache=10s", "qcdc.organization.tree-cache=10s"})
 @ActiveProfiles({"demo", "test"})
 class OversightBenchmark {
 
