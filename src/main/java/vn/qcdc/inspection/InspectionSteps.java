@@ -33,6 +33,7 @@ import vn.qcdc.identity.Role;
 import vn.qcdc.identity.SystemAuthority;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
+import vn.qcdc.organization.UnitAuthority;
 import vn.qcdc.platform.FormRows;
 import vn.qcdc.platform.ProcessTree;
 import vn.qcdc.rules.DeadlineService;
@@ -61,11 +62,13 @@ public class InspectionSteps {
     private final IdentityService identity;
     private final TargetChoices targets;
     private final MessageSource messages;
+    private final UnitAuthority unitAuthority;
     private final Officers officers;
     private final Clock clock;
 
     InspectionSteps(InspectionStore store, OrgUnitRepository units, DeadlineService deadlines, @Lazy IdentityService identity,
-            TargetChoices targets, @Lazy Officers officers, Clock clock, MessageSource messages) {
+            TargetChoices targets, @Lazy Officers officers, Clock clock, MessageSource messages, UnitAuthority unitAuthority) {
+        this.unitAuthority = unitAuthority;
         this.messages = messages;
         this.officers = officers;
         this.targets = targets;
@@ -97,6 +100,7 @@ public class InspectionSteps {
         if (secretaryUnits.isEmpty()) {
             throw new EngineRefusal("inspection.plan.not-secretary");
         }
+        unitAuthority.requireOver(by, Role.STEERING_SECRETARY, form.units(), "inspection.plan.not-your-scope");
         String steeringUnit = secretaryUnits.get(0);
         long planId = store.insertPlan(form.year(), steeringUnit, by, clock.instant(),
                 execution.getProcessInstanceId());
@@ -112,6 +116,7 @@ public class InspectionSteps {
     public void revisePlan(DelegateTask task) {
         PlanForm form = planForm(task.getVariable("year"), task.getVariable("units"), task.getVariable("inspectionDate"),
                 task.getVariable("team"), task.getVariable("lead"), task.getVariable("targets"));
+        unitAuthority.requireOver(currentUser(), Role.STEERING_SECRETARY, form.units(), "inspection.plan.not-your-scope");
         store.replacePlanContents(ownedPlan(task.getExecution()), form.year(), form.units(), form.date(), form.team(),
                 form.lead(), form.scope());
         showInRevision(task.getExecution(), form);

@@ -73,7 +73,8 @@ class TaskCards extends AbstractProcessEnginePlugin {
         List<String> parts = new ArrayList<>();
         String code = text(task.getVariable("caseCode"));
         parts.add(code.isEmpty() && task.getExecution() != null ? text(task.getExecution().getProcessBusinessKey()) : code);
-        String title = text(task.getVariable("title"));
+        // a denunciation's title is the denouncer's own words and may name them: a card never carries it
+        String title = "DENUNCIATION".equals(task.getVariable("kind")) ? "" : text(task.getVariable("title"));
         if (title.isEmpty()) {
             title = text(task.getVariable("topic"));
         }

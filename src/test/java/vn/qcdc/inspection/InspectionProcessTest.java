@@ -256,6 +256,17 @@ class InspectionProcessTest implements ProcessSteps {
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("ít nhất 7 ngày"));
         assertThatThrownBy(() -> startPlan(2020, DemoUsers.COMMUNE_A, day, "kiemtra.hg", "kiemtra2.hg", ""))
                 .isInstanceOf(ProcessEngineException.class).satisfies(vn.qcdc.support.Refusals.saying("Trưởng đoàn"));
+        // a commune's secretary cannot plan an inspection of another commune, whatever the form is sent with
+        identityService.setAuthentication("thuky.p1", List.of(DemoUsers.COMMUNE_A + ":steering-secretary",
+                "steering-secretary"));
+        try {
+            assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("inspection-plan", vars("year", 2020,
+                    "units", DemoUsers.COMMUNE_B, "inspectionDate", day.toString(), "team", "kiemtra.hg", "lead",
+                    "kiemtra.hg", "targets", ""))).isInstanceOf(ProcessEngineException.class)
+                    .satisfies(vn.qcdc.support.Refusals.saying("Chỉ Tổ Thư ký Ban Chỉ đạo của đơn vị cấp trên"));
+        } finally {
+            identityService.clearAuthentication();
+        }
         assertThat(jdbc.queryForObject("select count(*) from inspection_plan", Long.class)).isEqualTo(plans);
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
 

@@ -13,6 +13,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.qcdc.cases.CaseIntake;
+import vn.qcdc.cases.CaseKind;
+import vn.qcdc.cases.Channel;
+import vn.qcdc.cases.Submission;
+import vn.qcdc.support.DemoUsers;
 import vn.qcdc.support.QcdcTest;
 
 /** Every task says which case it is and states its own due date, kept in step when the due date moves. */
@@ -25,10 +30,13 @@ class TaskCardsTest {
     TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    CaseIntake intake;
 
     @Test
     void aCaseTaskCarriesItsCardAndItsDueDay() {
         Task task = taskService.createTaskQuery().processDefinitionKey("citizen-case").taskDefinitionKey("classify-case")
+                .processVariableValueNotEquals("kind", "DENUNCIATION")
                 .orderByTaskCreateTime().desc().listPage(0, 1).get(0);
         String code = (String) runtimeService.getVariable(task.getProcessInstanceId(), "caseCode");
         String title = (String) runtimeService.getVariable(task.getProcessInstanceId(), "title");
@@ -42,6 +50,16 @@ class TaskCardsTest {
         task.setDueDate(later);
         taskService.saveTask(task);
         assertThat(taskService.getVariableLocal(task.getId(), TaskCards.DUE_TEXT)).isEqualTo(day(later));
+    }
+
+    @Test
+    void aDenunciationsCardNeverCarriesTheDenouncersWords() {
+        String code = intake.submit(Submission.of(CaseKind.DENUNCIATION, Channel.IN_PERSON, DemoUsers.COMMUNE_A,
+                "Tôi, Trương Văn Kín, tố cáo cán bộ", "Nội dung", "Trương Văn Kín", "Ấp 3", "0911111111", false, null,
+                null), "test").trackingCode();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+        assertThat((String) taskService.getVariableLocal(task.getId(), TaskCards.CARD)).startsWith(code)
+                .doesNotContain("Kín");
     }
 
     private static String day(Date date) {
