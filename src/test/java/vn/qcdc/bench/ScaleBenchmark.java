@@ -57,7 +57,8 @@ import vn.qcdc.support.WebSession;
  * timer jobs; history), with new ids, spread over 100 units and over due dates around today.
  * "Before" is the same code with the engine's own task-query check ({@link CandidateTaskVisibility}
  * off) and the engine's default job acquisition (3 jobs, no due-date order, no index). Statistics are
- * taken with ANALYZE before each measurement (autovacuum is off on this machine's server).
+ * taken with VACUUM ANALYZE before each measurement (autovacuum is off on this machine's server; on a production
+ * server it runs these after a bulk insert).
  * Not part of the suite: run it with src/bench/scale-benchmark.sh.
  */
 @SpringBootTest(classes = QcdcApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -77,8 +78,8 @@ class ScaleBenchmark {
     static final int CALLS = Integer.getInteger("bench.calls", 200);
     static final int BACKLOG = Integer.getInteger("bench.backlog", 2000);
     static final int COMPLETIONS = Integer.getInteger("bench.completions", 500);
-    static final Set<String> BEFORE_SHAPES = Set.of("count, unit's group", "list, overdue (dueBefore only)",
-            "home page, reception officer", "home page, handling officer", "home page, supervisor");
+    // the home page no longer runs the engine's query, so its "before" is the README's earlier run (> 60 s)
+    static final Set<String> BEFORE_SHAPES = Set.of("count, unit's group", "list, overdue (dueBefore only)");
     static final long BEFORE_TIMEOUT_S = Long.getLong("bench.before-timeout", 60);
 
     @LocalServerPort
@@ -165,7 +166,7 @@ class ScaleBenchmark {
         scrape();
 
         System.out.printf("%nBENCHMARK province scale (%s, %s)%n", System.getProperty("spring.datasource.url", "H2"),
-                "ANALYZE before each measurement");
+                "VACUUM ANALYZE before each measurement, as autovacuum would after the copies");
         System.out.printf("BENCHMARK | what | %d open tasks | %d open tasks | ratio, goal |%n", SMALL, LARGE);
         System.out.println("BENCHMARK |---|---|---|---|");
         table.forEach((what, v) -> System.out.printf("BENCHMARK | %s | %s | %s | %s |%n", what, v[0], v[1], v[2]));
@@ -347,8 +348,12 @@ class ScaleBenchmark {
 
     // ---- helpers ----
 
+    /**
+     * What autovacuum does on a production server after the copies (this machine's server has it off): statistics
+     * for the planner, and the visibility map that lets the task and identity-link indexes answer without the heap.
+     */
     private void analyze() {
-        jdbc.execute("analyze");
+        jdbc.execute("vacuum analyze");
     }
 
     private long openTasks() {
