@@ -21,3 +21,19 @@ select v.d, v.vi, v.en, v.k, v.a from (values
 ) as v (d, vi, en, k, a)
 where exists (select 1 from holiday) and not exists (select 1 from holiday h where h.holiday_date = v.d);
 
+-- Legal bases that named the wrong text (checked against the laws and decrees; README "Legal basis").
+insert into reference_change (changed_at, changed_by, entity, entity_key, old_value, new_value)
+select localtimestamp, 'migration V20', 'deadline_rule', code, legal_basis, v.basis from deadline_rule r join (values
+    ('complaint.accept', date '2026-07-01',
+     'Nghị định 155/2026/NĐ-CP, Điều 10 (sửa đổi khoản 1 Điều 16 Nghị định 124/2020/NĐ-CP)'),
+    ('disclosure.post', date '2023-07-01', 'Luật Thực hiện dân chủ ở cơ sở 2022, khoản 3 Điều 12'),
+    ('disclosure.duration', date '2023-07-01', 'Luật Thực hiện dân chủ ở cơ sở 2022, Điều 13')
+) as v (c, f, basis) on r.code = v.c and r.valid_from = v.f
+where r.legal_basis <> v.basis;
+
+update deadline_rule set legal_basis = 'Nghị định 155/2026/NĐ-CP, Điều 10 (sửa đổi khoản 1 Điều 16 Nghị định 124/2020/NĐ-CP)'
+where code = 'complaint.accept' and valid_from = date '2026-07-01';
+update deadline_rule set legal_basis = 'Luật Thực hiện dân chủ ở cơ sở 2022, khoản 3 Điều 12'
+where code = 'disclosure.post' and valid_from = date '2023-07-01';
+update deadline_rule set legal_basis = 'Luật Thực hiện dân chủ ở cơ sở 2022, Điều 13'
+where code = 'disclosure.duration' and valid_from = date '2023-07-01';

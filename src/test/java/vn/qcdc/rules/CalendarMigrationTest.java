@@ -45,6 +45,10 @@ class CalendarMigrationTest {
         migrate(jdbc);
         assertThat(jdbc.queryForList("select holiday_date || ' ' || kind || ' ' || case when active then 'true' else"
                 + " 'false' end from holiday order by holiday_date", String.class)).containsExactlyElementsOf(shipped);
+        assertThat(jdbc.queryForObject("select legal_basis from deadline_rule where code = 'complaint.accept'"
+                + " and valid_from = date '2026-07-01'", String.class)).startsWith("Nghị định 155/2026/NĐ-CP, Điều 10");
+        assertThat(jdbc.queryForObject("select count(*) from reference_change where changed_by = 'migration V20'",
+                Integer.class)).isEqualTo(3);
     }
 
     @Test
