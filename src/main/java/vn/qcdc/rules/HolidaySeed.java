@@ -15,7 +15,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads the shipped public holidays once, into an empty calendar; admins keep it up to date after that. */
+/**
+ * Loads the shipped calendar (public holidays, swapped days off, make-up working days) once, into an empty calendar;
+ * admins keep it up to date after that. Corrections to the shipped file reach an existing calendar by a migration.
+ */
 @Component
 @Order(20)
 class HolidaySeed implements ApplicationRunner {
@@ -36,7 +39,8 @@ class HolidaySeed implements ApplicationRunner {
         }
         try (Reader reader = new InputStreamReader(new ClassPathResource(SOURCE).getInputStream(), StandardCharsets.UTF_8)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                holidays.insert(new Holiday(LocalDate.parse(r.get("date")), r.get("name_vi"), r.get("name_en")));
+                holidays.insert(new Holiday(LocalDate.parse(r.get("date")), Holiday.Kind.valueOf(r.get("kind")),
+                        r.get("name_vi"), r.get("name_en"), Boolean.parseBoolean(r.get("active"))));
             }
         }
     }

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Admin edits of rules and holidays; each one is recorded with who, when, old and new. */
+/** Admin edits of rules and of the calendar's days; each one is recorded with who, when, old and new. */
 @Service
 class RuleAdministration {
 
@@ -56,19 +56,39 @@ class RuleAdministration {
         if (holidays.exists(holiday.day())) {
             return "holidays.exists";
         }
+        String refusal = holiday.kind().refusalFor(holiday.day());
+        if (refusal != null) {
+            return refusal;
+        }
         holidays.insert(holiday);
-        changeLog.record(user, HOLIDAY, holiday.day().toString(), null, holiday.nameVi() + " / " + holiday.nameEn());
+        changeLog.record(user, HOLIDAY, holiday.day().toString(), null, holiday.summary());
+        return null;
+    }
+
+    /** Switches a calendar row on or off: off, the day counts as an ordinary one (the row is kept). */
+    @Transactional
+    String switchHoliday(LocalDate day, boolean active, String user) {
+        var existing = holidays.find(day);
+        if (existing.isEmpty()) {
+            return "holidays.not-found";
+        }
+        if (existing.get().active() == active) {
+            return null;
+        }
+        holidays.setActive(day, active);
+        Holiday after = new Holiday(day, existing.get().kind(), existing.get().nameVi(), existing.get().nameEn(), active);
+        changeLog.record(user, HOLIDAY, day.toString(), existing.get().summary(), after.summary());
         return null;
     }
 
     @Transactional
     String removeHoliday(LocalDate day, String user) {
-        var existing = holidays.ofYear(day.getYear()).stream().filter(h -> h.day().equals(day)).findFirst();
+        var existing = holidays.find(day);
         if (existing.isEmpty()) {
             return "holidays.not-found";
         }
         holidays.delete(day);
-        changeLog.record(user, HOLIDAY, day.toString(), existing.get().nameVi() + " / " + existing.get().nameEn(), null);
+        changeLog.record(user, HOLIDAY, day.toString(), existing.get().summary(), null);
         return null;
     }
 

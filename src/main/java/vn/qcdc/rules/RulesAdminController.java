@@ -3,8 +3,9 @@ package vn.qcdc.rules;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,25 +82,53 @@ class RulesAdminController {
     }
 
     @PostMapping("/holidays")
-    String addHoliday(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+    String addHoliday(@RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "") String kind,
             @RequestParam(defaultValue = "") String nameVi, @RequestParam(defaultValue = "") String nameEn,
             Authentication user, RedirectAttributes redirect) {
+        LocalDate date = parseDay(day);
+        Holiday.Kind parsedKind = Arrays.stream(Holiday.Kind.values()).filter(k -> k.name().equals(kind)).findFirst()
+                .orElse(null);
         String refusal;
-        if (day == null || nameVi.isBlank() || nameVi.length() > 120 || nameEn.length() > 120) {
+        if (date == null || nameVi.isBlank() || nameVi.length() > 120 || nameEn.length() > 120) {
             refusal = "holidays.invalid";
+        } else if (parsedKind == null) {
+            refusal = "holidays.invalid-kind";
         } else {
-            refusal = administration.addHoliday(new Holiday(day, nameVi.trim(), nameEn.isBlank() ? nameVi.trim() : nameEn.trim()),
-                    user.getName());
+            refusal = administration.addHoliday(new Holiday(date, parsedKind, nameVi.trim(),
+                    nameEn.isBlank() ? nameVi.trim() : nameEn.trim(), true), user.getName());
         }
-        redirect.addFlashAttribute(refusal == null ? "saved" : "refusal", refusal == null ? "holidays.saved" : refusal);
-        return "redirect:/admin/rules?year=" + (day == null ? Year.now(clock).getValue() : day.getYear()) + "#holidays";
+        return back(refusal, "holidays.saved", date, redirect);
+    }
+
+    @PostMapping("/holidays/{day}/switch")
+    String switchHoliday(@PathVariable String day, @RequestParam(defaultValue = "") String active, Authentication user,
+            RedirectAttributes redirect) {
+        LocalDate date = parseDay(day);
+        String refusal = date == null || !(active.equals("true") || active.equals("false")) ? "holidays.invalid"
+                : administration.switchHoliday(date, Boolean.parseBoolean(active), user.getName());
+        return back(refusal, Boolean.parseBoolean(active) ? "holidays.switched-on" : "holidays.switched-off", date,
+                redirect);
     }
 
     @PostMapping("/holidays/{day}/delete")
-    String removeHoliday(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            Authentication user, RedirectAttributes redirect) {
-        String refusal = administration.removeHoliday(day, user.getName());
-        redirect.addFlashAttribute(refusal == null ? "saved" : "refusal", refusal == null ? "holidays.removed" : refusal);
-        return "redirect:/admin/rules?year=" + day.getYear() + "#holidays";
+    String removeHoliday(@PathVariable String day, Authentication user, RedirectAttributes redirect) {
+        LocalDate date = parseDay(day);
+        String refusal = date == null ? "holidays.invalid" : administration.removeHoliday(date, user.getName());
+        return back(refusal, "holidays.removed", date, redirect);
+    }
+
+    private String back(String refusal, String done, LocalDate day, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(refusal == null ? "saved" : "refusal", refusal == null ? done : refusal);
+        return "redirect:/admin/rules?year=" + (day == null ? Year.now(clock).getValue() : day.getYear()) + "#holidays";
+    }
+
+    /** A day as the date field sends it ({@code yyyy-MM-dd}), or null for anything else. */
+    private static LocalDate parseDay(String day) {
+        try {
+            LocalDate parsed = LocalDate.parse(day);
+            return parsed.getYear() < 1900 || parsed.getYear() > 2200 ? null : parsed;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -1,12 +1,14 @@
 package vn.qcdc.rules;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-/** Working days: Monday to Friday, less the public holidays an admin keeps in the holiday table. */
+/**
+ * Working days: Monday to Friday, less the public holidays and swapped days off an admin keeps in the holiday table,
+ * plus the make-up working days (a Saturday worked for a swapped day off) kept there too. Rows switched off count
+ * as ordinary days.
+ */
 @Component
 public class WorkingDayCalendar {
 
@@ -17,7 +19,7 @@ public class WorkingDayCalendar {
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        return isWorkingDay(day, holidays.daysBetween(day, day));
+        return holidays.exceptionsBetween(day, day).isWorkingDay(day);
     }
 
     /** How many working days lie after {@code from} up to and including {@code to}; 0 when {@code to} is not after it. */
@@ -25,10 +27,10 @@ public class WorkingDayCalendar {
         if (!to.isAfter(from)) {
             return 0;
         }
-        Set<LocalDate> off = holidays.daysBetween(from.plusDays(1), to);
+        CalendarExceptions days = holidays.exceptionsBetween(from.plusDays(1), to);
         int n = 0;
         for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            if (isWorkingDay(d, off)) {
+            if (days.isWorkingDay(d)) {
                 n++;
             }
         }
@@ -40,18 +42,18 @@ public class WorkingDayCalendar {
      * inside it (a page of late tasks), instead of one holiday query per interval.
      */
     public Span span(LocalDate from, LocalDate to) {
-        return new Span(from, to, to.isBefore(from) ? Set.of() : holidays.daysBetween(from, to));
+        return new Span(from, to, to.isBefore(from) ? CalendarExceptions.NONE : holidays.exceptionsBetween(from, to));
     }
 
     public final class Span {
         private final LocalDate from;
         private final LocalDate to;
-        private final Set<LocalDate> off;
+        private final CalendarExceptions days;
 
-        private Span(LocalDate from, LocalDate to, Set<LocalDate> off) {
+        private Span(LocalDate from, LocalDate to, CalendarExceptions days) {
             this.from = from;
             this.to = to;
-            this.off = off;
+            this.days = days;
         }
 
         /** As {@link WorkingDayCalendar#workingDaysAfter}; outside the span it asks the calendar. */
@@ -61,7 +63,7 @@ public class WorkingDayCalendar {
             }
             int n = 0;
             for (LocalDate d = start.plusDays(1); !d.isAfter(end); d = d.plusDays(1)) {
-                if (isWorkingDay(d, off)) {
+                if (days.isWorkingDay(d)) {
                     n++;
                 }
             }
@@ -81,30 +83,29 @@ public class WorkingDayCalendar {
 
     private LocalDate nthWorkingDay(LocalDate start, int n, int direction) {
         LocalDate far = start.plusDays(direction * (n * 3L + 60));
-        Set<LocalDate> off = direction > 0 ? holidays.daysBetween(start, far) : holidays.daysBetween(far, start);
+        CalendarExceptions days = direction > 0 ? holidays.exceptionsBetween(start, far)
+                : holidays.exceptionsBetween(far, start);
         LocalDate day = start;
         int counted = 0;
         while (counted < n) {
             day = day.plusDays(direction);
-            if (isWorkingDay(day, off)) {
+            if (days.isWorkingDay(day)) {
                 counted++;
             }
         }
         return day;
     }
 
-    /** {@code day} itself if it is a working day, else the next one. */
+    /**
+     * {@code day} itself if it is a working day, else the next one: where a calendar-day period ending on a day off
+     * runs to (Civil Code 2015, Art. 148(5)); a make-up Saturday is a working day here too.
+     */
     public LocalDate onOrNextWorkingDay(LocalDate day) {
-        Set<LocalDate> off = holidays.daysBetween(day, day.plusDays(60));
+        CalendarExceptions days = holidays.exceptionsBetween(day, day.plusDays(60));
         LocalDate d = day;
-        while (!isWorkingDay(d, off)) {
+        while (!days.isWorkingDay(d)) {
             d = d.plusDays(1);
         }
         return d;
-    }
-
-    private static boolean isWorkingDay(LocalDate day, Set<LocalDate> off) {
-        DayOfWeek dow = day.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !off.contains(day);
     }
 }

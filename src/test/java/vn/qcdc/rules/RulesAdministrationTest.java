@@ -11,11 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import vn.qcdc.support.QcdcTest;
@@ -96,16 +98,121 @@ class RulesAdministrationTest {
         LocalDate monday = LocalDate.of(2031, 3, 3);
         assertThat(deadlines.dueDay("petition.respond", LocalDate.of(2031, 2, 28))).isEqualTo(LocalDate.of(2031, 3, 14));
         mvc.perform(post("/admin/rules/holidays").with(admin()).with(csrf())
-                        .param("day", monday.toString()).param("nameVi", "Ngày nghỉ thử").param("nameEn", "Test day"))
+                        .param("day", monday.toString()).param("kind", "HOLIDAY").param("nameVi", "Ngày nghỉ thử").param("nameEn", "Test day"))
                 .andExpect(flash().attribute("saved", "holidays.saved"));
         assertThat(deadlines.dueDay("petition.respond", LocalDate.of(2031, 2, 28))).isEqualTo(LocalDate.of(2031, 3, 17));
         mvc.perform(post("/admin/rules/holidays").with(admin()).with(csrf())
-                        .param("day", monday.toString()).param("nameVi", "Lần hai"))
+                        .param("day", monday.toString()).param("kind", "HOLIDAY").param("nameVi", "Lần hai"))
                 .andExpect(flash().attribute("refusal", "holidays.exists"));
         mvc.perform(post("/admin/rules/holidays/" + monday + "/delete").with(admin()).with(csrf()))
                 .andExpect(flash().attribute("saved", "holidays.removed"));
         assertThat(holidays.exists(monday)).isFalse();
         assertThat(changeLog.latest(1).get(0).oldValue()).contains("Ngày nghỉ thử");
+    }
+
+    @Test
+    void anAdminEditsDaysOfEachKindAndWorkingDaysFollow() throws Exception {
+        LocalDate friday = LocalDate.of(2031, 3, 7);
+        LocalDate saturday = LocalDate.of(2031, 3, 15);
+        LocalDate monday = LocalDate.of(2031, 3, 17);
+        // ten working days from Friday 28 February 2031 end on Friday 14 March
+        assertThat(deadlines.dueDay("petition.respond", LocalDate.of(2031, 2, 28))).isEqualTo(LocalDate.of(2031, 3, 14));
+        addDay(friday, "SWAPPED_DAY_OFF", "Nghỉ hoán đổi thử").andExpect(flash().attribute("saved", "holidays.saved"));
+        assertThat(deadlines.dueDay("petition.respond", LocalDate.of(2031, 2, 28))).isEqualTo(LocalDate.of(2031, 3, 17));
+        addDay(saturday, "MAKE_UP_WORKING_DAY", "Làm bù thử").andExpect(flash().attribute("saved", "holidays.saved"));
+        assertThat(deadlines.dueDay("petition.respond", LocalDate.of(2031, 2, 28))).isEqualTo(saturday);
+        addDay(monday, "HOLIDAY", "Lễ thử").andExpect(flash().attribute("saved", "holidays.saved"));
+        assertThat(holidays.find(saturday)).get().extracting(Holiday::kind).isEqualTo(Holiday.Kind.MAKE_UP_WORKING_DAY);
+        assertThat(changeLog.latest(1).get(0).newValue()).isEqualTo("HOLIDAY Lễ thử / Lễ thử");
+
+        // the page lists each kind in Vietnamese, in English when asked
+        mvc.perform(get("/admin/rules").param("year", "2031").with(admin()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Ngày nghỉ hoán đổi (nghỉ bù)")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Ngày làm bù")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-kind=\"MAKE_UP_WORKING_DAY\"")));
+        mvc.perform(get("/admin/rules").param("year", "2031").header("Accept-Language", "en").with(admin()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Make-up working day")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Swapped day off")));
+
+        // switched off, the make-up Saturday is an ordinary Saturday again; switched on, it is worked
+        mvc.perform(post("/admin/rules/holidays/" + saturday + "/switch").param("active", "false").with(admin()).with(csrf()))
+                .andExpect(flash().attribute("saved", "holidays.switched-off"));
+        assertThat(holidays.find(saturday)).get().extracting(Holiday::active).isEqualTo(false);
+        assertThat(deadlines.dueDay("petition.respond", LocalDate.of(2031, 2, 28))).isEqualTo(LocalDate.of(2031, 3, 18));
+        assertThat(changeLog.latest(1).get(0).newValue()).endsWith("(OFF)");
+        mvc.perform(post("/admin/rules/holidays/" + saturday + "/switch").param("active", "true").with(admin()).with(csrf()))
+                .andExpect(flash().attribute("saved", "holidays.switched-on"));
+        assertThat(deadlines.dueDay("petition.respond", LocalDate.of(2031, 2, 28))).isEqualTo(saturday);
+
+        for (LocalDate day : List.of(friday, saturday, monday)) {
+            mvc.perform(post("/admin/rules/holidays/" + day + "/delete").with(admin()).with(csrf()))
+                    .andExpect(flash().attribute("saved", "holidays.removed"));
+        }
+        assertThat(deadlines.dueDay("petition.respond", LocalDate.of(2031, 2, 28))).isEqualTo(LocalDate.of(2031, 3, 14));
+        assertThat(changeLog.latest(1).get(0).oldValue()).isEqualTo("HOLIDAY Lễ thử / Lễ thử");
+    }
+
+    @Test
+    void anAdminSwitchesVietnamCultureDayOn() throws Exception {
+        LocalDate cultureDay = LocalDate.of(2027, 11, 24);
+        assertThat(deadlines.dueDay("disclosure.post", LocalDate.of(2027, 11, 23))).isEqualTo(LocalDate.of(2027, 11, 30));
+        try {
+            mvc.perform(post("/admin/rules/holidays/" + cultureDay + "/switch").param("active", "true").with(admin())
+                    .with(csrf())).andExpect(flash().attribute("saved", "holidays.switched-on"));
+            // Wednesday 24 November 2027 is a day off now: five working days from Tuesday 23 end on 1 December
+            assertThat(deadlines.dueDay("disclosure.post", LocalDate.of(2027, 11, 23))).isEqualTo(LocalDate.of(2027, 12, 1));
+        } finally {
+            mvc.perform(post("/admin/rules/holidays/" + cultureDay + "/switch").param("active", "false").with(admin())
+                    .with(csrf()));
+        }
+        assertThat(holidays.find(cultureDay)).get().extracting(Holiday::active).isEqualTo(false);
+    }
+
+    @Test
+    void badCalendarInputIsRefusedInVietnameseAndChangesNothing() throws Exception {
+        long days = holidays.count();
+        var lastChange = changeLog.latest(1);
+        LocalDate wednesday = LocalDate.of(2032, 6, 9);
+        LocalDate saturday = LocalDate.of(2032, 6, 12);
+        record Bad(MvcResult result, String vietnamese) {
+        }
+        List<Bad> bad = List.of(
+                new Bad(addDay(wednesday, "MAKE_UP_WORKING_DAY", "Làm bù sai").andReturn(),
+                        "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật"),
+                new Bad(addDay(saturday, "SWAPPED_DAY_OFF", "Hoán đổi sai").andReturn(),
+                        "Ngày nghỉ hoán đổi phải là một ngày làm việc trong tuần"),
+                new Bad(addDay(wednesday, "WEEKLY", "Loại sai").andReturn(), "Cần chọn loại ngày"),
+                new Bad(mvc.perform(post("/admin/rules/holidays").with(admin()).with(csrf()).param("day", "31/02/2032")
+                        .param("kind", "HOLIDAY").param("nameVi", "Ngày sai")).andReturn(), "Cần chọn một ngày hợp lệ"),
+                new Bad(addDay(wednesday, "HOLIDAY", " ").andReturn(), "Cần chọn một ngày hợp lệ"),
+                new Bad(addDay(wednesday, "HOLIDAY", "x".repeat(121)).andReturn(), "tối đa 120 ký tự"),
+                new Bad(mvc.perform(post("/admin/rules/holidays/2026-08-31/switch").param("active", "maybe").with(admin())
+                        .with(csrf())).andReturn(), "Cần chọn một ngày hợp lệ"),
+                new Bad(mvc.perform(post("/admin/rules/holidays/not-a-day/delete").with(admin()).with(csrf())).andReturn(),
+                        "Cần chọn một ngày hợp lệ"),
+                new Bad(mvc.perform(post("/admin/rules/holidays/" + wednesday + "/switch").param("active", "true")
+                        .with(admin()).with(csrf())).andReturn(), "Ngày này không có trong lịch"));
+        for (Bad b : bad) {
+            assertThat(b.result().getResponse().getStatus()).isEqualTo(302);
+            assertThat(b.result().getFlashMap().get("refusal")).as(b.vietnamese()).isNotNull();
+            // the page the admin is sent back to says why, in Vietnamese
+            mvc.perform(get("/admin/rules").with(admin()).flashAttrs(b.result().getFlashMap()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(b.vietnamese())));
+        }
+        assertThat(holidays.count()).isEqualTo(days);
+        assertThat(changeLog.latest(1)).isEqualTo(lastChange);
+        assertThat(holidays.find(LocalDate.of(2026, 8, 31))).get().extracting(Holiday::active).isEqualTo(true);
+        // and in English when asked
+        mvc.perform(get("/admin/rules").with(admin()).header("Accept-Language", "en")
+                        .flashAttrs(bad.get(0).result().getFlashMap()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("must be a Saturday or a Sunday")));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions addDay(LocalDate day, String kind, String nameVi)
+            throws Exception {
+        return mvc.perform(post("/admin/rules/holidays").with(admin()).with(csrf()).param("day", day.toString())
+                .param("kind", kind).param("nameVi", nameVi));
     }
 
     @Test
