@@ -35,16 +35,18 @@ public class CaseFileSteps {
     private final OrgUnitRepository units;
     private final IdentityVault vault;
     private final ConclusionPublications publications;
+    private final SuperiorUnits superiors;
     private final Clock clock;
 
     CaseFileSteps(CaseRepository cases, CaseNotes notes, DeadlineService deadlines, OrgUnitRepository units,
-            IdentityVault vault, ConclusionPublications publications, Clock clock) {
+            IdentityVault vault, ConclusionPublications publications, SuperiorUnits superiors, Clock clock) {
         this.cases = cases;
         this.notes = notes;
         this.deadlines = deadlines;
         this.units = units;
         this.vault = vault;
         this.publications = publications;
+        this.superiors = superiors;
         this.clock = clock;
     }
 
@@ -245,14 +247,8 @@ public class CaseFileSteps {
 
     /** The district level was abolished on 1 July 2025: where it no longer exists, the province decides. */
     private OrgUnit nextLevelUp(OrgUnit unit) {
-        OrgUnit parent = unit.parentCode() == null ? null : units.find(unit.parentCode()).orElse(null);
-        while (parent != null && !parent.activeOn(LocalDate.now(clock))) {
-            parent = parent.successorCode() == null ? null : units.find(parent.successorCode()).orElse(null);
-        }
-        if (parent == null) {
-            throw new ProcessEngineException("No superior unit of " + unit.code() + " is active");
-        }
-        return parent;
+        return superiors.of(unit.code())
+                .orElseThrow(() -> new ProcessEngineException("No superior unit of " + unit.code() + " is active"));
     }
 
     private long caseId(DelegateExecution execution) {

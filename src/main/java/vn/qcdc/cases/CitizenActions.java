@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.platform.Refusal;
 
 /**
@@ -22,13 +21,13 @@ public class CitizenActions {
     private final SecondComplaintWindow secondWindow;
     private final FurtherDenunciationWindow furtherWindow;
     private final IdentityVault vault;
-    private final OrgUnitRepository units;
+    private final SuperiorUnits superiors;
     private final RuntimeService runtimeService;
     private final Clock clock;
 
     CitizenActions(CaseTracking tracking, CaseRepository cases, CaseNotes notes, CaseIntake intake,
             SecondComplaintWindow secondWindow, FurtherDenunciationWindow furtherWindow, IdentityVault vault,
-            OrgUnitRepository units, RuntimeService runtimeService, Clock clock) {
+            SuperiorUnits superiors, RuntimeService runtimeService, Clock clock) {
         this.tracking = tracking;
         this.cases = cases;
         this.notes = notes;
@@ -36,7 +35,7 @@ public class CitizenActions {
         this.secondWindow = secondWindow;
         this.furtherWindow = furtherWindow;
         this.vault = vault;
-        this.units = units;
+        this.superiors = superiors;
         this.runtimeService = runtimeService;
         this.clock = clock;
     }
@@ -96,10 +95,8 @@ public class CitizenActions {
         if (text.length() > SubmissionLimits.MAX_CONTENT) {
             throw Refusal.ofField("reasons", "case.field.too-long", SubmissionLimits.MAX_CONTENT);
         }
-        boolean superior = units.find(c.unitCode()).map(u -> u.parentCode() != null).orElse(false);
-        if (!superior) {
-            throw Refusal.ofField("trackingCode", "tracking.further.no-superior");
-        }
+        String superior = superiors.of(c.unitCode()).map(u -> u.name())
+                .orElseThrow(() -> Refusal.ofField("trackingCode", "tracking.further.no-superior"));
         IdentityVault.DenouncerIdentity denouncer = vault.read(c.id(), "citizen", "Tố cáo tiếp " + c.trackingCode())
                 .orElseThrow(() -> Refusal.ofField("trackingCode", "tracking.further.closed"));
         String title = "Tố cáo tiếp: " + c.title();
@@ -108,7 +105,8 @@ public class CitizenActions {
                 text, denouncer.name(), denouncer.address(), denouncer.contact(), false, c.remoteArea(),
                 java.util.List.of(), "further:" + c.trackingCode(), null, 2, c.id(), null), "citizen");
         notes.add(c.id(), CaseNotes.Visibility.PUBLIC, "citizen",
-                "Người tố cáo đã tố cáo tiếp lên cấp trên, mã hồ sơ mới " + receipt.trackingCode() + ".");
-        return receipt;
+                "Người tố cáo đã tố cáo tiếp lên " + superior + ", mã hồ sơ mới " + receipt.trackingCode() + ".");
+        // the receipt names the unit that will resolve it: the routing moves the case there as its process starts
+        return new Receipt(receipt.trackingCode(), receipt.pin(), receipt.kind(), superior, receipt.receivedAt(), null);
     }
 }
