@@ -132,6 +132,42 @@ class DenunciationTrackingTest {
         }
     }
 
+    @Test
+    void aCoercedWithdrawalFromTheTrackingPageGoesOnAndTheCaseFileNamesTheGround() throws Exception {
+        Receipt r = intake.submit(Submission.of(CaseKind.DENUNCIATION, Channel.PORTAL, DemoUsers.COMMUNE_A,
+                "Tố cáo", "Cán bộ Z nhận tiền.", NAME, "Khu vực 5, Phường I", PHONE, false, null, null), "test");
+        String code = r.trackingCode();
+        work("tiepdan.p1", code, "classify-case", Map.of("competent", true));
+        WebSession citizen = new WebSession(port);
+        String token = WebSession.csrfTokenOf(trackingPage(citizen, code, r.pin()).body());
+        assertThat(citizen.postForm("/portal/track/withdraw", form("trackingCode", code, "pin", r.pin(), "_csrf", token))
+                .statusCode()).isEqualTo(200);
+
+        String decide = tasks("xuly.p1", code, "decide-continuation").get(0).get("id").asText();
+        String coerced = "{\"variables\": {\"continueHandling\": {\"value\": true}, \"continuationNote\": {\"value\": \"Bị ép\"},"
+                + " \"continuationGrounds\": {\"value\": \"[\\\"coerced\\\"]\", \"type\": \"Json\"}}}";
+        assertThat(tasks("xuly.cd", code, "decide-continuation")).isEmpty();
+        assertThat(WebSession.basic(port, "POST", "/engine-rest/task/" + decide + "/complete", "xuly.cd", DemoUsers.PASSWORD,
+                coerced).statusCode()).as("another commune's officer").isBetween(400, 404);
+        WebSession.basic(port, "POST", "/engine-rest/task/" + decide + "/claim", "xuly.p1", DemoUsers.PASSWORD,
+                "{\"userId\":\"xuly.p1\"}");
+        HttpResponse<String> noGround = WebSession.basic(port, "POST", "/engine-rest/task/" + decide + "/complete", "xuly.p1",
+                DemoUsers.PASSWORD, "{\"variables\": {\"continueHandling\": {\"value\": true}, \"continuationNote\": {\"value\": \"x\"}}}");
+        assertThat(noGround.statusCode()).isEqualTo(400);
+        assertThat(noGround.body()).contains("cần ít nhất một căn cứ");
+        HttpResponse<String> done = WebSession.basic(port, "POST", "/engine-rest/task/" + decide + "/complete", "xuly.p1",
+                DemoUsers.PASSWORD, coerced);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+
+        assertThat(trackingPage(code, r.pin()).body()).contains("Tố cáo đã rút nhưng vẫn được tiếp tục giải quyết theo quy định.")
+                .doesNotContain("ép buộc");
+        WebSession head = new WebSession(port);
+        head.signIn("truong.p1", DemoUsers.PASSWORD);
+        assertThat(head.get("/cases/" + code).body()).contains("id=\"case-continuation-grounds\"")
+                .contains("việc rút tố cáo do bị đe dọa, mua chuộc, ép buộc");
+        assertThat(tasks("xuly.p1", code, "initial-handling")).as("the handling goes on").hasSize(1);
+    }
+
     private HttpResponse<String> trackingPage(String code, String pin) {
         return trackingPage(new WebSession(port), code, pin);
     }
