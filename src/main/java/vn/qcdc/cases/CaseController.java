@@ -100,6 +100,8 @@ class CaseController {
         model.addAttribute("canSeeIdentity", access.canSeeIdentity(reader, c));
         model.addAttribute("canIssueReceipt", access.canIssueReceipt(reader, c));
         model.addAttribute("timeline", timeline(c));
+        model.addAttribute("continuationGrounds", cases.continuationGrounds(c.id()).map(g -> List.of(g.split(",")))
+                .orElse(null));
         // the case's open tasks this officer may work on (the request's engine authentication decides), each a link
         model.addAttribute("openTasks", taskService.createTaskQuery().processInstanceBusinessKey(c.trackingCode())
                 .orderByDueDate().asc().list());

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import vn.qcdc.platform.EngineRefusal;
+import vn.qcdc.platform.FormValues;
 import vn.qcdc.organization.OrgUnit;
 import vn.qcdc.organization.OrgUnitRepository;
 import vn.qcdc.organization.OrgUnitType;
@@ -30,14 +33,20 @@ public class CaseFileSteps {
     private final CaseNotes notes;
     private final DeadlineService deadlines;
     private final OrgUnitRepository units;
+    private final IdentityVault vault;
+    private final ConclusionPublications publications;
+    private final SuperiorUnits superiors;
     private final Clock clock;
 
     CaseFileSteps(CaseRepository cases, CaseNotes notes, DeadlineService deadlines, OrgUnitRepository units,
-            Clock clock) {
+            IdentityVault vault, ConclusionPublications publications, SuperiorUnits superiors, Clock clock) {
         this.cases = cases;
         this.notes = notes;
         this.deadlines = deadlines;
         this.units = units;
+        this.vault = vault;
+        this.publications = publications;
+        this.superiors = superiors;
         this.clock = clock;
     }
 
@@ -126,6 +135,99 @@ public class CaseFileSteps {
         cases.close(caseId, CaseStatus.DECIDED, now);
     }
 
+    /** The grounds on which a withdrawn denunciation is still resolved (Decree 156/2026), as the form offers them. */
+    static final Map<String, String> CONTINUATION_GROUNDS = Map.of(
+            "violation-signs", "hành vi bị tố cáo có dấu hiệu vi phạm pháp luật",
+            "coerced", "việc rút tố cáo do bị đe dọa, mua chuộc, ép buộc");
+
+    /**
+     * A withdrawn denunciation: the officer goes on only with at least one ground, and names none when the case
+     * stops; the case file keeps the grounds. They are read once: a later withdrawal is decided anew.
+     */
+    public void recordContinuation(DelegateExecution execution) {
+        boolean goOn = Boolean.TRUE.equals(execution.getVariable("continueHandling"));
+        List<String> grounds = FormValues.codes(execution.getVariable("continuationGrounds"));
+        execution.removeVariable("continuationGrounds");
+        if (!CONTINUATION_GROUNDS.keySet().containsAll(grounds)) {
+            throw new EngineRefusal("denunciation.continuation.ground-unknown");
+        }
+        if (goOn && grounds.isEmpty()) {
+            throw new EngineRefusal("denunciation.continuation.grounds-required");
+        }
+        if (!goOn && !grounds.isEmpty()) {
+            throw new EngineRefusal("denunciation.continuation.grounds-without-continuing");
+        }
+        long caseId = caseId(execution);
+        List<String> ordered = java.util.stream.Stream.of("violation-signs", "coerced").filter(grounds::contains).toList();
+        cases.recordContinuationGrounds(caseId, goOn ? String.join(",", ordered) : null);
+        if (goOn) {
+            notes.add(caseId, CaseNotes.Visibility.INTERNAL, "system", "Người tố cáo rút tố cáo; vẫn tiếp tục giải quyết vì "
+                    + String.join("; ", ordered.stream().map(CONTINUATION_GROUNDS::get).toList()) + ".");
+            notes.add(caseId, CaseNotes.Visibility.PUBLIC, "system",
+                    "Tố cáo đã rút nhưng vẫn được tiếp tục giải quyết theo quy định.");
+        }
+    }
+
+    /** The notice of acceptance went to the denouncer and the content to the person denounced (Decree 31/2019 Art. 9(2)). */
+    public void acceptanceNoticeSent(DelegateExecution execution) {
+        String via = SENT_VIA.get(FormValues.text(execution.getVariable("noticeVia")));
+        if (via == null) {
+            throw new EngineRefusal("form.required", "Hình thức gửi thông báo");
+        }
+        if (!Boolean.TRUE.equals(execution.getVariable("accusedNotified"))) {
+            throw new EngineRefusal("denunciation.notice.accused-required");
+        }
+        notes.add(caseId(execution), CaseNotes.Visibility.PUBLIC, "system", "Đã gửi thông báo thụ lý tố cáo cho người tố cáo ("
+                + via + ") ngày " + DAY.format(LocalDate.now(clock)) + "; nội dung tố cáo đã được thông báo cho người bị tố cáo.");
+    }
+
+    private static final Map<String, String> SENT_VIA = Map.of("post", "qua bưu điện", "in-person", "trao trực tiếp",
+            "email", "qua thư điện tử");
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /**
+     * The conclusion as the head approved it for publication goes on the portal (Law on Denunciations Art. 40(1)),
+     * refused if it names or locates the denouncer.
+     */
+    public void publishConclusion(DelegateExecution execution) {
+        CitizenCase c = caseOf(execution);
+        String text = FormValues.limit(FormValues.text(execution.getVariable("publishedText")), 4000);
+        if (text.isEmpty()) {
+            throw new EngineRefusal("form.required", "Nội dung công khai");
+        }
+        if (vault.mentionedIn(c.id(), text, "system", "Kiểm tra nội dung công khai kết luận")) {
+            throw new EngineRefusal("denunciation.publish.identity");
+        }
+        Date signedAt = (Date) execution.getVariable("signedAt");
+        Instant now = clock.instant();
+        publications.add(c.id(), c.unitCode(), signedAt == null ? now : signedAt.toInstant(), now, text);
+        notes.add(c.id(), CaseNotes.Visibility.PUBLIC, "system", "Kết luận nội dung tố cáo đã được công khai trên cổng thông tin ngày "
+                + DAY.format(LocalDate.ofInstant(now, clock.getZone())) + ".");
+    }
+
+    /**
+     * A further denunciation (Law on Denunciations Art. 38) reached the superior unit: the process learns, from the
+     * case file and never from a variable, who resolved the first one and what they concluded.
+     */
+    public void furtherDenunciationReceived(DelegateExecution execution) {
+        CitizenCase c = caseOf(execution);
+        CitizenCase first = c.parentCaseId() == null ? null : cases.find(c.parentCaseId()).orElse(null);
+        if (first == null || first.kind() != CaseKind.DENUNCIATION) {
+            throw new ProcessEngineException("Case " + c.trackingCode() + " continues no denunciation");
+        }
+        OrgUnit resolver = units.find(first.unitCode()).orElseThrow();
+        execution.setVariable("resolverUnitCode", resolver.code());
+        execution.setVariable("resolverUnitName", resolver.name());
+        execution.setVariable("firstCaseCode", first.trackingCode());
+        execution.setVariable("firstConclusion", first.decisionText() != null
+                ? CaseProcessStart.excerpt(first.decisionText())
+                : "Chưa có kết luận: đã quá thời hạn giải quyết"
+                        + (first.statutoryDeadline() == null ? "" : " (hạn " + DAY.format(LocalDate.ofInstant(
+                                first.statutoryDeadline(), clock.getZone())) + ")") + ".");
+        notes.add(c.id(), CaseNotes.Visibility.PUBLIC, "system", "Tố cáo tiếp đã được chuyển đến "
+                + execution.getVariable("unitName") + ", cấp trên trực tiếp của " + resolver.name() + ".");
+    }
+
     public void answer(DelegateExecution execution, String text) {
         long caseId = caseId(execution);
         Instant now = clock.instant();
@@ -145,14 +247,8 @@ public class CaseFileSteps {
 
     /** The district level was abolished on 1 July 2025: where it no longer exists, the province decides. */
     private OrgUnit nextLevelUp(OrgUnit unit) {
-        OrgUnit parent = unit.parentCode() == null ? null : units.find(unit.parentCode()).orElse(null);
-        while (parent != null && !parent.activeOn(LocalDate.now(clock))) {
-            parent = parent.successorCode() == null ? null : units.find(parent.successorCode()).orElse(null);
-        }
-        if (parent == null) {
-            throw new ProcessEngineException("No superior unit of " + unit.code() + " is active");
-        }
-        return parent;
+        return superiors.of(unit.code())
+                .orElseThrow(() -> new ProcessEngineException("No superior unit of " + unit.code() + " is active"));
     }
 
     private long caseId(DelegateExecution execution) {

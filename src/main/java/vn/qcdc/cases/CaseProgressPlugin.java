@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every user task of every case process reports to the case file when it is created: its name and
  * due date become the citizen's "next step", and the status named by the task's
- * {@code camunda:property name="caseStatus"} (if any) becomes the case status.
+ * {@code camunda:property name="caseStatus"} (if any) becomes the case status. A task marked
+ * {@code citizenNextStep="false"} runs beside the resolution (a notice, a publication) and reports nothing.
  */
 @Component
 class CaseProgressPlugin extends AbstractProcessEnginePlugin {
@@ -36,7 +37,10 @@ class CaseProgressPlugin extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                String status = caseStatusOf(userTaskElement);
+                if ("false".equals(propertyOf(userTaskElement, "citizenNextStep"))) {
+                    return; // a side task (a notice, a publication) beside the resolution: not the citizen's next step
+                }
+                String status = propertyOf(userTaskElement, "caseStatus");
                 TaskListener listener = (DelegateTask task) -> caseFile.taskCreated(task, status);
                 ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
                         .addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
@@ -45,7 +49,7 @@ class CaseProgressPlugin extends AbstractProcessEnginePlugin {
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    private static String caseStatusOf(Element userTask) {
+    private static String propertyOf(Element userTask, String name) {
         Element extensions = userTask.element("extensionElements");
         Element properties = extensions == null ? null : extensions.elementNS(
                 org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
@@ -53,7 +57,7 @@ class CaseProgressPlugin extends AbstractProcessEnginePlugin {
             return null;
         }
         for (Element property : properties.elements()) {
-            if ("caseStatus".equals(property.attribute("name"))) {
+            if (name.equals(property.attribute("name"))) {
                 return property.attribute("value");
             }
         }

@@ -76,6 +76,19 @@ class CasePublicApi {
         return actions.escalate(code, pin, request.getRemoteAddr());
     }
 
+    /** The citizen's reasons for a further denunciation. */
+    record FurtherJson(String reasons) {
+    }
+
+    @PostMapping("/api/public/cases/{code}/further-denunciation")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Tố cáo tiếp lên cơ quan cấp trên khi quá hạn chưa giải quyết hoặc có căn cứ cho rằng kết luận không đúng")
+    Receipt furtherDenunciation(@PathVariable String code, @RequestHeader(name = PIN_HEADER, required = false) String pin,
+            @RequestBody(required = false) FurtherJson body,
+            HttpServletRequest request) {
+        return actions.furtherDenounce(code, pin, body == null ? null : body.reasons(), request.getRemoteAddr());
+    }
+
     static CaseKind kindOf(String kind) {
         try {
             return kind == null ? null : CaseKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));

@@ -152,6 +152,16 @@ public class CaseRepository {
         jdbc.update("update citizen_case set statutory_deadline = ? where id = ?", ts(deadline), id);
     }
 
+    /** Why a withdrawn denunciation is still resolved (codes separated by commas), or null. */
+    void recordContinuationGrounds(long id, String grounds) {
+        jdbc.update("update citizen_case set continuation_grounds = ? where id = ?", grounds, id);
+    }
+
+    public Optional<String> continuationGrounds(long id) {
+        return jdbc.query("select continuation_grounds from citizen_case where id = ?", (rs, i) -> rs.getString(1), id)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     public void moveToUnit(long id, String unitCode) {
         jdbc.update("update citizen_case set unit_code = ? where id = ?", unitCode, id);
     }

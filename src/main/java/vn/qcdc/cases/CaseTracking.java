@@ -21,7 +21,7 @@ public class CaseTracking {
     public record PublicView(String trackingCode, CaseKind kind, String unitName, CaseStatus status, Instant receivedAt,
             String nextStep, Instant nextDeadline, Instant statutoryDeadline, List<CaseNotes.Note> notes,
             String decisionText, Instant decisionAt, int round, boolean canWithdraw, boolean canEscalate,
-            boolean awaitingRouting, boolean startDelayed) {
+            boolean awaitingRouting, boolean startDelayed, boolean canFurtherDenounce) {
     }
 
     private final CaseRepository cases;
@@ -30,17 +30,20 @@ public class CaseTracking {
     private final TrackingLock lock;
     private final OrgUnitRepository units;
     private final SecondComplaintWindow secondWindow;
+    private final FurtherDenunciationWindow furtherWindow;
     private final CaseProcessStart processStart;
     private final Clock clock;
 
     CaseTracking(CaseRepository cases, CaseNotes notes, CaseCodes codes, TrackingLock lock, OrgUnitRepository units,
-            SecondComplaintWindow secondWindow, CaseProcessStart processStart, Clock clock) {
+            SecondComplaintWindow secondWindow, FurtherDenunciationWindow furtherWindow, CaseProcessStart processStart,
+            Clock clock) {
         this.cases = cases;
         this.notes = notes;
         this.codes = codes;
         this.lock = lock;
         this.units = units;
         this.secondWindow = secondWindow;
+        this.furtherWindow = furtherWindow;
         this.processStart = processStart;
         this.clock = clock;
     }
@@ -87,6 +90,7 @@ public class CaseTracking {
         return new PublicView(c.trackingCode(), c.kind(), unitName, c.status(), c.receivedAt(), c.nextStep(),
                 c.nextDeadline(), c.statutoryDeadline(), notes.publicOf(c.id()), c.decisionText(), c.decisionAt(),
                 c.round(), !c.status().finished() && c.closedAt() == null, secondWindow.open(c, clock.instant()),
-                awaitingRouting(c), awaitingRouting(c) && processStart.failedStarts().contains(c.id()));
+                awaitingRouting(c), awaitingRouting(c) && processStart.failedStarts().contains(c.id()),
+                furtherWindow.open(c, clock.instant()));
     }
 }

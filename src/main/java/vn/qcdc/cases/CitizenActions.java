@@ -7,7 +7,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.qcdc.platform.Refusal;
 
-/** What a citizen can do with the code and PIN: withdraw the case, or take a complaint to the next level. */
+/**
+ * What a citizen can do with the code and PIN: withdraw the case, take a complaint to the next level, or denounce
+ * further to the superior unit.
+ */
 @Service
 public class CitizenActions {
 
@@ -16,16 +19,23 @@ public class CitizenActions {
     private final CaseNotes notes;
     private final CaseIntake intake;
     private final SecondComplaintWindow secondWindow;
+    private final FurtherDenunciationWindow furtherWindow;
+    private final IdentityVault vault;
+    private final SuperiorUnits superiors;
     private final RuntimeService runtimeService;
     private final Clock clock;
 
     CitizenActions(CaseTracking tracking, CaseRepository cases, CaseNotes notes, CaseIntake intake,
-            SecondComplaintWindow secondWindow, RuntimeService runtimeService, Clock clock) {
+            SecondComplaintWindow secondWindow, FurtherDenunciationWindow furtherWindow, IdentityVault vault,
+            SuperiorUnits superiors, RuntimeService runtimeService, Clock clock) {
         this.tracking = tracking;
         this.cases = cases;
         this.notes = notes;
         this.intake = intake;
         this.secondWindow = secondWindow;
+        this.furtherWindow = furtherWindow;
+        this.vault = vault;
+        this.superiors = superiors;
         this.runtimeService = runtimeService;
         this.clock = clock;
     }
@@ -65,5 +75,38 @@ public class CitizenActions {
         notes.add(c.id(), CaseNotes.Visibility.PUBLIC, "citizen",
                 "Công dân khiếu nại lần hai, mã hồ sơ mới " + receipt.trackingCode() + ".");
         return receipt;
+    }
+
+    /**
+     * A further denunciation (Law on Denunciations Art. 38): a new denunciation at the superior unit, round 2, with
+     * the citizen's reasons as its content. The denouncer's identity goes from the first case's vault entry to the
+     * new one's (a read logged as the citizen's own), never through the engine.
+     */
+    @Transactional
+    public Receipt furtherDenounce(String code, String pin, String reasons, String clientAddress) {
+        CitizenCase c = tracking.authorize(code, pin, clientAddress);
+        if (!furtherWindow.open(c, clock.instant())) {
+            throw Refusal.ofField("trackingCode", "tracking.further.closed");
+        }
+        String text = reasons == null ? "" : reasons.trim();
+        if (text.isEmpty()) {
+            throw Refusal.ofField("reasons", "tracking.further.reasons-required");
+        }
+        if (text.length() > SubmissionLimits.MAX_CONTENT) {
+            throw Refusal.ofField("reasons", "case.field.too-long", SubmissionLimits.MAX_CONTENT);
+        }
+        String superior = superiors.of(c.unitCode()).map(u -> u.name())
+                .orElseThrow(() -> Refusal.ofField("trackingCode", "tracking.further.no-superior"));
+        IdentityVault.DenouncerIdentity denouncer = vault.read(c.id(), "citizen", "Tố cáo tiếp " + c.trackingCode())
+                .orElseThrow(() -> Refusal.ofField("trackingCode", "tracking.further.closed"));
+        String title = "Tố cáo tiếp: " + c.title();
+        Receipt receipt = intake.submit(new Submission(CaseKind.DENUNCIATION, Channel.PORTAL, c.unitCode(),
+                title.length() > SubmissionLimits.MAX_TITLE ? title.substring(0, SubmissionLimits.MAX_TITLE) : title,
+                text, denouncer.name(), denouncer.address(), denouncer.contact(), false, c.remoteArea(),
+                java.util.List.of(), "further:" + c.trackingCode(), null, 2, c.id(), null), "citizen");
+        notes.add(c.id(), CaseNotes.Visibility.PUBLIC, "citizen",
+                "Người tố cáo đã tố cáo tiếp lên " + superior + ", mã hồ sơ mới " + receipt.trackingCode() + ".");
+        // the receipt names the unit that will resolve it: the routing moves the case there as its process starts
+        return new Receipt(receipt.trackingCode(), receipt.pin(), receipt.kind(), superior, receipt.receivedAt(), null);
     }
 }

@@ -88,6 +88,32 @@ public class IdentityVault {
         }
     }
 
+    /**
+     * Whether a text meant for the public names or locates the denouncer of this case: their name, address or
+     * contact, compared ignoring case and spacing, and a phone number by its digits. The check is a
+     * read like any other and is logged as such.
+     */
+    boolean mentionedIn(long caseId, String text, String reader, String purpose) {
+        DenouncerIdentity identity = read(caseId, reader, purpose).orElse(null);
+        if (identity == null || text == null) {
+            return false;
+        }
+        String plain = normalized(text);
+        String digits = text.replaceAll("\\D", "");
+        return contains(plain, normalized(identity.name())) || contains(plain, normalized(identity.address()))
+                || (identity.contact() != null && contains(plain, normalized(identity.contact())))
+                || (identity.contact() != null && identity.contact().replaceAll("\\D", "").length() >= 6
+                        && digits.contains(identity.contact().replaceAll("\\D", "")));
+    }
+
+    private static boolean contains(String text, String part) {
+        return part != null && part.length() >= 3 && text.contains(part);
+    }
+
+    private static String normalized(String s) {
+        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").trim();
+    }
+
     public record Access(String accessedBy, Instant accessedAt, String purpose) {
     }
 

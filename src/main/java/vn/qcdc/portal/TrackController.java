@@ -20,7 +20,8 @@ import vn.qcdc.platform.Refusal;
 
 /**
  * Following a case with its code and PIN. The PIN travels only in POST bodies (never in an address),
- * and the status page carries it in hidden fields for the withdraw and second-complaint buttons.
+ * and the status page carries it in hidden fields for the withdraw, second-complaint and further-denunciation
+ * buttons.
  */
 @Controller
 class TrackController {
@@ -68,14 +69,29 @@ class TrackController {
             @RequestParam(defaultValue = "") String pin, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            Receipt receipt = actions.escalate(trackingCode, pin, request.getRemoteAddr());
-            redirect.addFlashAttribute(IssuedReceipt.FLASH,
-                    IssuedReceipt.of(receipt, trackingCode.trim().toUpperCase(Locale.ROOT)));
-            redirect.addAttribute("code", receipt.trackingCode());
-            return "redirect:/portal/receipt/{code}";
+            return receiptPage(actions.escalate(trackingCode, pin, request.getRemoteAddr()), trackingCode, redirect);
         } catch (Refusal e) {
             return refused(e, trackingCode, pin, model, locale, request, response);
         }
+    }
+
+    @PostMapping("/portal/track/further-denunciation")
+    String furtherDenunciation(@RequestParam(defaultValue = "") String trackingCode,
+            @RequestParam(defaultValue = "") String pin, @RequestParam(defaultValue = "") String reasons, Model model,
+            Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            Receipt receipt = actions.furtherDenounce(trackingCode, pin, reasons, request.getRemoteAddr());
+            return receiptPage(receipt, trackingCode, redirect);
+        } catch (Refusal e) {
+            return refused(e, trackingCode, pin, model, locale, request, response);
+        }
+    }
+
+    /** A new case continuing this one (second complaint, further denunciation): its receipt, once. */
+    private static String receiptPage(Receipt receipt, String previousCode, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(IssuedReceipt.FLASH, IssuedReceipt.of(receipt, previousCode.trim().toUpperCase(Locale.ROOT)));
+        redirect.addAttribute("code", receipt.trackingCode());
+        return "redirect:/portal/receipt/{code}";
     }
 
     private String status(CaseTracking.PublicView view, String pin, String notice, Model model) {

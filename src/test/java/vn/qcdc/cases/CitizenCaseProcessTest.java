@@ -60,6 +60,10 @@ class CitizenCaseProcessTest {
     CitizenActions actions;
     @Autowired
     CaseProcessStartOnCommit caseProcessStart;
+    @Autowired
+    ConclusionPublications publications;
+    @Autowired
+    IdentityVault vault;
 
     @AfterEach
     void resetClock() {
@@ -288,7 +292,8 @@ class CitizenCaseProcessTest {
         Receipt r = file(CaseKind.DENUNCIATION, DemoUsers.COMMUNE_A, Instant.now(), false);
         actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1");
         assertThat(groups(task(r, "decide-continuation"))).containsExactly(DemoUsers.COMMUNE_A + ":handling-officer");
-        complete(r, "decide-continuation", "continueHandling", true, "continuationNote", "Có dấu hiệu");
+        complete(r, "decide-continuation", "continueHandling", true, "continuationGrounds", grounds("violation-signs"),
+                "continuationNote", "Có dấu hiệu");
         assertThat(task(r, "classify-case")).as("classification resumes").isNotNull();
         assertThat(caseOf(r).status()).isNotEqualTo(CaseStatus.WITHDRAWN);
     }
@@ -408,7 +413,8 @@ class CitizenCaseProcessTest {
         complete(r, "initial-handling", "accepted", true);
         complete(r, "approve-acceptance", "approved", true);
         actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1");
-        complete(r, "decide-continuation", "continueHandling", true, "continuationNote", "Có dấu hiệu");
+        complete(r, "decide-continuation", "continueHandling", true, "continuationGrounds", grounds("violation-signs"),
+                "continuationNote", "Có dấu hiệu");
         assertThat(task(r, "verify-denunciation")).isNotNull();
         assertThat(caseOf(r).status()).isNotEqualTo(CaseStatus.WITHDRAWN);
     }
@@ -446,6 +452,9 @@ class CitizenCaseProcessTest {
         taskService.createTaskQuery().processInstanceBusinessKey(r.trackingCode()).taskDefinitionKey("follow-up-overdue")
                 .list().forEach(t -> taskService.complete(t.getId(), vars("followUpNote", "Đã đôn đốc")));
         complete(r, "send-conclusion", "sentVia", "email");
+        assertThat(running(r)).as("the notice of acceptance and the publication are still open").isTrue();
+        complete(r, "notify-acceptance", "noticeVia", "post", "accusedNotified", true);
+        complete(r, "publish-conclusion-portal", "publishedText", "Kết luận: tố cáo đúng một phần.");
         assertThat(running(r)).isFalse();
     }
 
@@ -474,6 +483,193 @@ class CitizenCaseProcessTest {
         fireTimerOf(p, "handle-petition");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(p.trackingCode())
                 .taskDefinitionKey("follow-up-overdue").count()).isEqualTo(2);
+    }
+
+    // ---- denunciations: notice, publication, further denunciation, withdrawal grounds (issue 15) ---------------
+
+    @Test
+    void theAcceptanceNoticeIsDueFiveWorkingDaysAfterTheAcceptanceDecisionAndTheCitizenSeesItSent() {
+        // Monday 5 October 2026: five working days later is Monday 12 October
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 10, 5, 9, 0, 0, 0, VN).toInstant()));
+        Receipt r = denunciation(false);
+        complete(r, "initial-handling", "accepted", true);
+        complete(r, "approve-acceptance", "approved", true);
+        Task notice = task(r, "notify-acceptance");
+        Date acceptedAt = (Date) runtimeService.getVariable(notice.getProcessInstanceId(), "acceptedAt");
+        assertThat(notice.getDueDate()).isEqualTo(deadlines.due("denunciation.acceptance-notice", acceptedAt));
+        assertThat(dueDay(notice)).isEqualTo(LocalDate.of(2026, 10, 12));
+        assertThat(groups(notice)).containsExactly(DemoUsers.COMMUNE_A + ":handling-officer");
+        assertThat(caseOf(r).nextStep()).as("the notice runs beside verification").isEqualTo(task(r, "verify-denunciation").getName());
+
+        assertThatThrownBy(() -> taskService.complete(notice.getId(), vars("noticeVia", "post", "accusedNotified", false)))
+                .isInstanceOf(vn.qcdc.platform.EngineRefusal.class)
+                .extracting(e -> ((vn.qcdc.platform.EngineRefusal) e).messageKey()).isEqualTo("denunciation.notice.accused-required");
+        assertThat(task(r, "notify-acceptance")).as("still open").isNotNull();
+        complete(r, "notify-acceptance", "noticeVia", "post", "accusedNotified", true);
+        assertThat(notes.publicOf(caseOf(r).id())).extracting(CaseNotes.Note::text)
+                .anyMatch(t -> t.startsWith("Đã gửi thông báo thụ lý tố cáo cho người tố cáo (qua bưu điện) ngày 05/10/2026"));
+        assertThat(task(r, "verify-denunciation")).isNotNull();
+    }
+
+    @Test
+    void theConclusionIsPublishedWithinSevenWorkingDaysOnThePortalNeverWithTheDenouncer() {
+        Receipt r = concludedDenunciation();
+        Task publish = task(r, "publish-conclusion-portal");
+        Date signedAt = (Date) runtimeService.getVariable(publish.getProcessInstanceId(), "signedAt");
+        assertThat(publish.getDueDate()).isEqualTo(deadlines.due("denunciation.conclusion-publish", signedAt));
+        assertThat(groups(publish)).containsExactly(DemoUsers.COMMUNE_A + ":unit-head");
+        assertThat(caseOf(r).nextStep()).isEqualTo(task(r, "send-conclusion").getName());
+
+        for (String leaking : List.of("Theo đơn của ông nguyễn văn a, ...", "Liên hệ 0900 000 000", "Người tố cáo ở Ấp 1")) {
+            assertThatThrownBy(() -> taskService.complete(publish.getId(), vars("publishedText", leaking))).as(leaking)
+                    .isInstanceOf(vn.qcdc.platform.EngineRefusal.class)
+                    .extracting(e -> ((vn.qcdc.platform.EngineRefusal) e).messageKey()).isEqualTo("denunciation.publish.identity");
+        }
+        assertThat(publications.recent(1000)).noneMatch(p -> p.text().contains("0900"));
+        complete(r, "publish-conclusion-portal", "publishedText", "Kết luận: nội dung tố cáo đúng một phần; đã xử lý kỷ luật.");
+        assertThat(publications.recent(1000)).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("Kết luận: nội dung tố cáo đúng một phần; đã xử lý kỷ luật.");
+            assertThat(p.unitCode()).isEqualTo(DemoUsers.COMMUNE_A);
+            assertThat(p.concludedAt()).isEqualTo(signedAt.toInstant());
+        });
+        assertThat(running(r)).isTrue();
+        complete(r, "send-conclusion", "sentVia", "post");
+        assertThat(caseOf(r).status()).isEqualTo(CaseStatus.DECIDED);
+        assertThat(running(r)).as("the notice of acceptance is still open").isTrue();
+        complete(r, "notify-acceptance", "noticeVia", "email", "accusedNotified", true);
+        assertThat(running(r)).isFalse();
+    }
+
+    @Test
+    void aFurtherDenunciationAgainstTheConclusionReachesTheSuperiorWhichAsksTheResolverToReport() {
+        Receipt first = concludedDenunciation();
+        complete(first, "send-conclusion", "sentVia", "post");
+        assertThatThrownBy(() -> actions.furtherDenounce(first.trackingCode(), first.pin(), "  ", "127.0.0.1"))
+                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).messageKey())
+                .isEqualTo("tracking.further.reasons-required");
+        assertThatThrownBy(() -> actions.furtherDenounce(first.trackingCode(), "000000".equals(first.pin()) ? "111111" : "000000",
+                "Kết luận không đúng", "127.0.0.9")).isInstanceOf(Refusal.class);
+        assertThat(cases.hasFollowUpCase(caseOf(first).id())).as("a wrong PIN files nothing").isFalse();
+
+        Receipt further = actions.furtherDenounce(first.trackingCode(), first.pin(), "Kết luận bỏ sót chứng cứ", "127.0.0.1");
+        CitizenCase c = caseOf(further);
+        assertThat(c.kind()).isEqualTo(CaseKind.DENUNCIATION);
+        assertThat(c.round()).isEqualTo(2);
+        assertThat(c.parentCaseId()).isEqualTo(caseOf(first).id());
+        assertThat(c.unitCode()).as("the superior unit").isEqualTo("hg-vithanh");
+        assertThat(c.citizenName()).as("the identity stays in the vault").isNull();
+        assertThat(vault.holds(c.id())).isTrue();
+        assertThatThrownBy(() -> actions.furtherDenounce(first.trackingCode(), first.pin(), "Lần nữa", "127.0.0.1"))
+                .isInstanceOf(Refusal.class).extracting(e -> ((Refusal) e).messageKey()).isEqualTo("tracking.further.closed");
+
+        Task request = task(further, "request-resolver-report");
+        assertThat(groups(request)).containsExactly("hg-vithanh:handling-officer");
+        assertThat(request.getDueDate()).isEqualTo(deadlines.due("denunciation.further.request", Date.from(c.receivedAt())));
+        assertThat(runtimeService.getVariable(request.getProcessInstanceId(), "firstConclusion")).isEqualTo("Tố cáo đúng");
+        complete(further, "request-resolver-report", "reportRequest", "Đề nghị báo cáo việc giải quyết");
+        Task report = task(further, "submit-resolver-report");
+        assertThat(groups(report)).as("the unit that resolved it").containsExactly(DemoUsers.COMMUNE_A + ":unit-head");
+        Date requestedAt = (Date) runtimeService.getVariable(report.getProcessInstanceId(), "requestedAt");
+        assertThat(report.getDueDate()).isEqualTo(deadlines.due("denunciation.further.report", requestedAt));
+        complete(further, "submit-resolver-report", "resolverReport", "Đã giải quyết đúng quy định");
+        Task review = task(further, "review-further-denunciation");
+        assertThat(groups(review)).containsExactly("hg-vithanh:unit-head");
+        complete(further, "review-further-denunciation", "furtherAccepted", true);
+        assertThat(groups(task(further, "verify-denunciation"))).containsExactly("hg-vithanh:handling-officer");
+        assertThat(task(further, "notify-acceptance")).isNotNull();
+        assertThat(caseOf(further).status()).isEqualTo(CaseStatus.VERIFYING);
+        assertThat(notes.publicOf(caseOf(first).id())).extracting(CaseNotes.Note::text)
+                .anyMatch(t -> t.contains(further.trackingCode()));
+    }
+
+    @Test
+    void aFurtherDenunciationWhenTheDeadlinePassedWithoutAConclusionMayBeRefusedByTheSuperior() {
+        Receipt first = denunciation(false);
+        complete(first, "initial-handling", "accepted", true);
+        complete(first, "approve-acceptance", "approved", true);
+        assertThatThrownBy(() -> actions.furtherDenounce(first.trackingCode(), first.pin(), "Quá hạn", "127.0.0.1"))
+                .as("not overdue yet").isInstanceOf(Refusal.class);
+        ClockUtil.setCurrentTime(Date.from(caseOf(first).statutoryDeadline().plus(Duration.ofHours(1))));
+        Receipt further = actions.furtherDenounce(first.trackingCode(), first.pin(), "Quá hạn chưa giải quyết", "127.0.0.1");
+        Task request = task(further, "request-resolver-report");
+        assertThat((String) runtimeService.getVariable(request.getProcessInstanceId(), "firstConclusion"))
+                .startsWith("Chưa có kết luận: đã quá thời hạn giải quyết");
+        complete(further, "request-resolver-report", "reportRequest", "Đề nghị báo cáo");
+        complete(further, "submit-resolver-report", "resolverReport", "Đang xác minh");
+        complete(further, "review-further-denunciation", "furtherAccepted", false, "refusalReason", "Đã có kết luận đúng pháp luật");
+        assertThat(caseOf(further).status()).isEqualTo(CaseStatus.REFUSED);
+        assertThat(notes.publicOf(caseOf(further).id())).extracting(CaseNotes.Note::text)
+                .contains("Không thụ lý: Đã có kết luận đúng pháp luật");
+        assertThat(running(further)).isFalse();
+    }
+
+    @Test
+    void everyNewDenunciationStepEscalatesWhenMissed() {
+        Receipt first = concludedDenunciation();
+        fireTimerOf(first, "publish-conclusion-portal");
+        fireTimerOf(first, "notify-acceptance");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(first.trackingCode())
+                .taskDefinitionKey("follow-up-overdue").count()).isEqualTo(2);
+        complete(first, "send-conclusion", "sentVia", "post");
+        Receipt further = actions.furtherDenounce(first.trackingCode(), first.pin(), "Không đúng", "127.0.0.1");
+        fireTimerOf(further, "request-resolver-report");
+        complete(further, "request-resolver-report", "reportRequest", "Báo cáo");
+        fireTimerOf(further, "submit-resolver-report");
+        complete(further, "submit-resolver-report", "resolverReport", "Báo cáo");
+        fireTimerOf(further, "review-further-denunciation");
+        List<Task> followUps = taskService.createTaskQuery().processInstanceBusinessKey(further.trackingCode())
+                .taskDefinitionKey("follow-up-overdue").list();
+        assertThat(followUps).hasSize(3).allSatisfy(t -> assertThat(groups(t)).containsExactly("hg-vithanh:supervisor"));
+    }
+
+    @Test
+    void aWithdrawalUnderCoercionDoesNotStopTheDenunciationAndTheFileKeepsTheGround() {
+        Receipt r = denunciation(false);
+        complete(r, "initial-handling", "accepted", true);
+        complete(r, "approve-acceptance", "approved", true);
+        actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1");
+        String decide = task(r, "decide-continuation").getId();
+        assertThatThrownBy(() -> taskService.complete(decide, vars("continueHandling", true, "continuationNote", "x")))
+                .isInstanceOf(vn.qcdc.platform.EngineRefusal.class)
+                .extracting(e -> ((vn.qcdc.platform.EngineRefusal) e).messageKey()).isEqualTo("denunciation.continuation.grounds-required");
+        assertThatThrownBy(() -> taskService.complete(decide, vars("continueHandling", false, "continuationGrounds",
+                grounds("coerced"), "continuationNote", "x"))).isInstanceOf(vn.qcdc.platform.EngineRefusal.class)
+                .extracting(e -> ((vn.qcdc.platform.EngineRefusal) e).messageKey())
+                .isEqualTo("denunciation.continuation.grounds-without-continuing");
+        assertThatThrownBy(() -> taskService.complete(decide, vars("continueHandling", true, "continuationGrounds",
+                grounds("tired"), "continuationNote", "x"))).isInstanceOf(vn.qcdc.platform.EngineRefusal.class);
+        assertThat(cases.continuationGrounds(caseOf(r).id())).as("nothing recorded by a refused completion").isEmpty();
+
+        complete(r, "decide-continuation", "continueHandling", true, "continuationGrounds", grounds("coerced"),
+                "continuationNote", "Người tố cáo bị đe dọa");
+        assertThat(task(r, "verify-denunciation")).isNotNull();
+        assertThat(caseOf(r).status()).isNotEqualTo(CaseStatus.WITHDRAWN);
+        assertThat(cases.continuationGrounds(caseOf(r).id())).contains("coerced");
+        assertThat(notes.of(caseOf(r).id())).anySatisfy(n -> {
+            assertThat(n.visibility()).isEqualTo(CaseNotes.Visibility.INTERNAL);
+            assertThat(n.text()).contains("bị đe dọa, mua chuộc, ép buộc");
+        });
+    }
+
+    @Test
+    void aDenunciationWithdrawnWhileBeingClassifiedRecordsBothGrounds() {
+        Receipt r = file(CaseKind.DENUNCIATION, DemoUsers.COMMUNE_A, Instant.now(), false);
+        actions.withdraw(r.trackingCode(), r.pin(), "127.0.0.1");
+        complete(r, "decide-continuation", "continueHandling", true, "continuationGrounds",
+                grounds("coerced", "violation-signs"), "continuationNote", "Cả hai");
+        assertThat(cases.continuationGrounds(caseOf(r).id())).contains("violation-signs,coerced");
+        assertThat(task(r, "classify-case")).isNotNull();
+    }
+
+    /** A denunciation accepted, verified and signed: its sending and its publication are open. */
+    private Receipt concludedDenunciation() {
+        Receipt r = denunciation(false);
+        complete(r, "initial-handling", "accepted", true);
+        complete(r, "approve-acceptance", "approved", true);
+        complete(r, "verify-denunciation", "findings", "x", "requestExtension", false, "especiallyComplex", false);
+        complete(r, "draft-conclusion", "decisionDraft", "Tố cáo đúng");
+        complete(r, "sign-conclusion", "approved", true);
+        return r;
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -533,6 +729,12 @@ class CitizenCaseProcessTest {
         assertThat(timer.getDuedate()).isEqualTo(t.getDueDate());
         ClockUtil.setCurrentTime(Date.from(t.getDueDate().toInstant().plus(Duration.ofMinutes(1))));
         managementService.executeJob(timer.getId());
+    }
+
+    /** A form-js checklist's value as Tasklist submits it: a Json array. */
+    private static Object grounds(String... codes) {
+        return org.camunda.spin.plugin.variable.SpinValues.jsonValue("[" + String.join(",",
+                java.util.Arrays.stream(codes).map(c -> "\"" + c + "\"").toList()) + "]").create();
     }
 
     private static LocalDate dueDay(Task t) {

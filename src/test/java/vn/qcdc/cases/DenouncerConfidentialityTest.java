@@ -93,7 +93,8 @@ class DenouncerConfidentialityTest {
         String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("denunciation")
                 .latestVersion().singleResult().getId();
         assertThat(access.markedSteps(definition))
-                .containsExactlyInAnyOrder("initial-handling", "verify-denunciation", "draft-conclusion", "decide-continuation");
+                .containsExactlyInAnyOrder("initial-handling", "verify-denunciation", "draft-conclusion", "decide-continuation",
+                        "notify-acceptance");
     }
 
     @Test

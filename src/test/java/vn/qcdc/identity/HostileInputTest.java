@@ -105,9 +105,12 @@ class HostileInputTest {
                 .header("X-Case-Pin", "123456").POST(HttpRequest.BodyPublishers.noBody())), null);
         assertClientError(send(HttpRequest.newBuilder(uri("/api/public/cases/" + longCode + "/second-complaint"))
                 .header("X-Case-Pin", "123456").POST(HttpRequest.BodyPublishers.noBody())), null);
+        assertClientError(send(HttpRequest.newBuilder(uri("/api/public/cases/" + longCode + "/further-denunciation"))
+                .header("X-Case-Pin", "123456").POST(HttpRequest.BodyPublishers.noBody())), null);
         WebSession citizen = new WebSession(port);
         String token = WebSession.csrfTokenOf(citizen.get("/portal/track").body());
-        for (String path : List.of("/portal/track", "/portal/track/withdraw", "/portal/track/second-complaint")) {
+        for (String path : List.of("/portal/track", "/portal/track/withdraw", "/portal/track/second-complaint",
+                "/portal/track/further-denunciation")) {
             HttpResponse<String> answer = citizen.postForm(path, "trackingCode=" + longCode + "&pin=123456&_csrf=" + token);
             assertThat(answer.statusCode()).as(path).isBetween(400, 499);
             assertThat(answer.body()).as(path).contains("Mã hồ sơ hoặc mã PIN").doesNotContain("Exception");
