@@ -28,6 +28,8 @@ class AuditSearchTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    java.time.Clock clock;
 
     WebSession auditor;
 
@@ -41,7 +43,7 @@ class AuditSearchTest {
     @Test
     void findsAFinishedComplaintByEachOfItsTraits() throws Exception {
         String code = AuditCases.finishedComplaint(port);
-        String today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String today = LocalDate.now(clock).toString();
         for (String query : List.of("q=" + code, "status=completed&kind=COMPLAINT", "unit=hg-vithanh&status=completed",
                 "unit=hg&kind=COMPLAINT&status=completed", "officer=truong.p1", "officer=tiepdan.p1&status=completed",
                 "startedFrom=" + today + "&startedTo=" + today + "&status=completed",
