@@ -35,6 +35,7 @@ import vn.qcdc.rules.DeadlineService;
 class AuditPages {
 
     static final String[] COLUMNS = {"code", "process", "unit", "kind", "state", "started", "ended", "instance"};
+    static final String[] TIMELINE_COLUMNS = {"code", "unit", "at", "type", "process", "what", "who", "detail", "on_time"};
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.:\\-]{1,100}");
 
     private final AuditSearch search;
@@ -78,6 +79,24 @@ class AuditPages {
             HttpServletResponse response) {
         AuditAccess.require(user);
         return show(checked(code).flatMap(c -> timeline.ofCode(c, locale)), model, response);
+    }
+
+    /** The same timeline as a spreadsheet: one line per entry, oldest first, the case's code and unit on each. */
+    @GetMapping("/audit/cases/{code}.csv")
+    ResponseEntity<String> caseHistoryCsv(@PathVariable String code, Authentication user, Locale locale)
+            throws IOException {
+        AuditAccess.require(user);
+        AuditTimeline.CaseHistory h = checked(code).flatMap(c -> timeline.ofCode(c, locale))
+                .orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "audit.refused.no-case"));
+        String unit = h.caseFile() == null ? "" : h.caseFile().unitCode() + " " + h.unitName();
+        List<List<Object>> lines = h.entries().stream().map(e -> Arrays.<Object>asList(h.code(), unit, time(e.at()),
+                messages.getMessage("audit.type." + e.type().name().toLowerCase(Locale.ROOT), null, locale), e.process(),
+                e.what(), e.who() == null ? "" : e.who(), e.detail(),
+                e.onTime() == null ? "" : messages.getMessage(e.onTime() ? "audit.yes" : "audit.no", null, locale)))
+                .toList();
+        List<String> header = Arrays.stream(TIMELINE_COLUMNS)
+                .map(c -> messages.getMessage("audit.csv." + c, null, c, locale)).toList();
+        return TableExport.csvDownload("lich-su-" + h.code() + ".csv", TableExport.csv(header, lines));
     }
 
     @GetMapping("/audit/instances/{id}")
@@ -146,6 +165,6 @@ class AuditPages {
     }
 
     private String time(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(instant.atZone(zone));
+        return instant == null ? "" : DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").format(instant.atZone(zone));
     }
 }

@@ -103,6 +103,18 @@ class AuditTimelineTest {
         assertThat(auditor.get("/audit/instances/" + h.instances().get(1).getId()).body())
                 .as("by one of its instances: the whole tree").contains(rootId).contains("Phân loại, xác định thẩm quyền");
         assertThat(auditor.get("/audit/cases/" + code + "?lang=en").body()).contains("Completed: ");
+        auditor.get("/audit?lang=vi");
+
+        // the same history as CSV: one line per entry, oldest first
+        HttpResponse<String> csv = auditor.get("/audit/cases/" + code + ".csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("\uFEFFMã hồ sơ,Đơn vị,Thời điểm");
+        assertThat(lines.length).isGreaterThan(h.entries().size());
+        assertThat(csv.body()).contains("Hoàn thành: Ký quyết định giải quyết,truong.p1").contains("Định tuyến đơn")
+                .contains(code + ",hg-vithanh-p1 Phường I,");
+        assertThat(auditor.get("/audit/cases/KN-NO-SUCH.csv").statusCode()).isEqualTo(404);
     }
 
     @Test
