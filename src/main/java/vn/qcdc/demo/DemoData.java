@@ -42,10 +42,14 @@ class DemoData implements ApplicationRunner {
     private final String password;
     private final boolean sampleCases;
     private final Clock clock;
+    private final DemoFinishedCases finishedCases;
+    private final boolean finished;
 
     DemoData(IdentityService identityService, CaseIntake intake,
             @Value("${qcdc.demo.password}") String password, @Value("${qcdc.demo.cases:true}") boolean sampleCases,
-            Clock clock) {
+            Clock clock, DemoFinishedCases finishedCases, @Value("${qcdc.demo.finished-cases:true}") boolean finished) {
+        this.finishedCases = finishedCases;
+        this.finished = finished;
         this.sampleCases = sampleCases;
         this.identityService = identityService;
         this.intake = intake;
@@ -83,6 +87,10 @@ class DemoData implements ApplicationRunner {
         startCase(CaseKind.COMPLAINT, "hg-phunghiep-cayduong", "Khiếu nại việc thu phí chợ",
                 "Ban quản lý chợ thu phí cao hơn mức niêm yết.", "Võ Thị Sáu", now.minus(25, ChronoUnit.DAYS));
         log.info("Đã tạo dữ liệu mẫu: người dùng demo và 6 hồ sơ công dân.");
+        // closed cases of each kind, with their whole history, for the auditors
+        if (finished) {
+            finishedCases.create();
+        }
     }
 
     private void createUser(CSVRecord r) {

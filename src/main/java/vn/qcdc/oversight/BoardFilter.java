@@ -1,11 +1,11 @@
 package vn.qcdc.oversight;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import vn.qcdc.platform.QueryParams;
 import vn.qcdc.platform.Refusal;
 
 /** What the board is asked for: the filters, sorting and page of {@code /oversight} and its API. */
@@ -118,42 +118,18 @@ public record BoardFilter(String unit, String process, String step, String assig
     }
 
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return QueryParams.blankToNull(text);
     }
 
     private static String code(Map<String, String> params, String name) {
-        String value = blankToNull(params.get(name));
-        if (value != null && !CODE.matcher(value).matches()) {
-            throw new Refusal("oversight.refused.parameter", name);
-        }
-        return value;
+        return QueryParams.code(params, name, CODE, "oversight.refused.parameter");
     }
 
     private static LocalDate date(Map<String, String> params, String name) {
-        String value = blankToNull(params.get(name));
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new Refusal("oversight.refused.date", name, value);
-        }
+        return QueryParams.date(params, name, "oversight.refused.date");
     }
 
     private static int number(Map<String, String> params, String name, int min, int max, int fallback) {
-        String value = blankToNull(params.get(name));
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max) {
-                throw new Refusal("oversight.refused.range", name, min, max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new Refusal("oversight.refused.range", name, min, max);
-        }
+        return QueryParams.number(params, name, min, max, fallback, "oversight.refused.range");
     }
 }
