@@ -36,11 +36,14 @@ public class CaseFileSteps {
     private final IdentityVault vault;
     private final ConclusionPublications publications;
     private final SuperiorUnits superiors;
+    private final CitizenNotices notices;
     private final Clock clock;
 
     CaseFileSteps(CaseRepository cases, CaseNotes notes, DeadlineService deadlines, OrgUnitRepository units,
-            IdentityVault vault, ConclusionPublications publications, SuperiorUnits superiors, Clock clock) {
+            IdentityVault vault, ConclusionPublications publications, SuperiorUnits superiors, CitizenNotices notices,
+            Clock clock) {
         this.cases = cases;
+        this.notices = notices;
         this.notes = notes;
         this.deadlines = deadlines;
         this.units = units;
@@ -55,8 +58,12 @@ public class CaseFileSteps {
         if (task.getVariable("caseId") == null) {
             return; // a task of a process that keeps no citizen's case
         }
-        cases.updateProgress(caseId(task.getExecution()), status == null ? null : CaseStatus.valueOf(status),
-                task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+        CitizenCase c = caseOf(task.getExecution());
+        CaseStatus next = status == null ? null : CaseStatus.valueOf(status);
+        cases.updateProgress(c.id(), next, task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+        if (next == CaseStatus.DIALOGUE && c.status() != CaseStatus.DIALOGUE) {
+            notices.queue(c.id(), CaseNotice.DIALOGUE);
+        }
     }
 
     /** Routes the case to the level the routing table chose: the unit concerned, or the next level up. */
@@ -83,14 +90,21 @@ public class CaseFileSteps {
         cases.updateProgress(caseId, CaseStatus.FORWARDED, null, null);
         notes.add(caseId, CaseNotes.Visibility.PUBLIC, "system",
                 "Đơn đã được chuyển đến " + unit.name() + " là cơ quan có thẩm quyền giải quyết.");
+        notices.queue(caseId, CaseNotice.FORWARDED);
     }
 
     /** Starts or restarts a statutory clock: {@code target} = due date of {@code rule} from the date in {@code from}. */
     public void startClock(DelegateExecution execution, String rule, String from, String target) {
         Date start = (Date) execution.getVariable(from);
         Date due = deadlines.due(rule, start);
+        Object before = execution.getVariable(target);
         execution.setVariable(target, due);
-        cases.updateStatutoryDeadline(caseId(execution), due.toInstant());
+        long caseId = caseId(execution);
+        cases.updateStatutoryDeadline(caseId, due.toInstant());
+        if (before instanceof Date earlier && due.after(earlier)) {
+            // the same clock restarted later (a complaint found complex): the citizen has to wait longer
+            notices.queue(caseId, CaseNotice.EXTENDED);
+        }
     }
 
     public void accepted(DelegateExecution execution, String note) {
@@ -98,6 +112,20 @@ public class CaseFileSteps {
         long caseId = caseId(execution);
         cases.updateProgress(caseId, CaseStatus.ACCEPTED, null, null);
         notes.add(caseId, CaseNotes.Visibility.PUBLIC, "system", note);
+        notices.queue(caseId, CaseNotice.ACCEPTED);
+    }
+
+    /**
+     * A petition's first answer (Law on Citizen Reception Art. 28): the officer's text becomes a public note and the
+     * citizen is told it is accepted or needs more time; a refusal is told by {@link #refuse}.
+     */
+    public void acknowledged(DelegateExecution execution, String classification, String text) {
+        publicNote(execution, text);
+        if ("accepted".equals(classification)) {
+            notices.queue(caseId(execution), CaseNotice.ACCEPTED);
+        } else if ("needs-time".equals(classification)) {
+            notices.queue(caseId(execution), CaseNotice.EXTENDED);
+        }
     }
 
     /** A denunciation's extension: 30 more days, never past the maximum counted from acceptance. */
@@ -112,6 +140,7 @@ public class CaseFileSteps {
         execution.setVariable("extensions", ((Number) execution.getVariable("extensions")).intValue() + 1);
         cases.updateStatutoryDeadline(caseId(execution), due);
         notes.add(caseId(execution), CaseNotes.Visibility.PUBLIC, "system", "Thời hạn giải quyết được gia hạn.");
+        notices.queue(caseId(execution), CaseNotice.EXTENDED);
     }
 
     public void publicNote(DelegateExecution execution, String text) {
@@ -124,6 +153,7 @@ public class CaseFileSteps {
         long caseId = caseId(execution);
         notes.add(caseId, CaseNotes.Visibility.PUBLIC, "system", "Không thụ lý: " + reason);
         cases.close(caseId, CaseStatus.REFUSED, clock.instant());
+        notices.queue(caseId, CaseNotice.REFUSED);
     }
 
     /** The signed decision or conclusion becomes visible to the citizen. */
@@ -133,6 +163,7 @@ public class CaseFileSteps {
         cases.decide(caseId, text, now);
         execution.setVariable("decidedAt", Date.from(now));
         cases.close(caseId, CaseStatus.DECIDED, now);
+        notices.queue(caseId, CaseNotice.DECIDED);
     }
 
     /** The grounds on which a withdrawn denunciation is still resolved (Decree 156/2026), as the form offers them. */
@@ -233,10 +264,16 @@ public class CaseFileSteps {
         Instant now = clock.instant();
         cases.decide(caseId, text, now);
         cases.close(caseId, CaseStatus.ANSWERED, now);
+        notices.queue(caseId, CaseNotice.ANSWERED);
     }
 
     public void close(DelegateExecution execution, String status) {
-        cases.close(caseId(execution), CaseStatus.valueOf(status), clock.instant());
+        long caseId = caseId(execution);
+        CaseStatus closed = CaseStatus.valueOf(status);
+        cases.close(caseId, closed, clock.instant());
+        if (closed == CaseStatus.WITHDRAWN) {
+            notices.queue(caseId, CaseNotice.WITHDRAWN);
+        }
     }
 
     private void moveTo(DelegateExecution execution, OrgUnit unit) {

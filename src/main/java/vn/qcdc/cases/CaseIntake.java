@@ -34,12 +34,14 @@ public class CaseIntake {
     private final IdentityVault vault;
     private final CaseCodes codes;
     private final CaseProcessStart processStart;
+    private final CitizenNotices notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CaseIntake(SubmissionValidator validator, AttachmentChecker attachmentChecker, CaseRepository cases,
             CaseAttachments attachments, IdentityVault vault, CaseCodes codes, CaseProcessStart processStart,
-            ApplicationEventPublisher events, Clock clock) {
+            CitizenNotices notices, ApplicationEventPublisher events, Clock clock) {
+        this.notices = notices;
         this.validator = validator;
         this.attachmentChecker = attachmentChecker;
         this.cases = cases;
@@ -53,14 +55,41 @@ public class CaseIntake {
 
     @Transactional
     public Receipt submit(Submission submission, String actor) {
+        return submit(submission, false, actor);
+    }
+
+    /**
+     * With {@code notify}, the citizen agrees to be told of each public status change at the contact they give,
+     * which must then be an e-mail address or a mobile number ({@link CitizenNotices}).
+     */
+    @Transactional
+    public Receipt submit(Submission submission, boolean notify, String actor) {
         SubmissionValidator.Result checked = validator.validate(submission);
         List<Refusal.Problem> problems = new ArrayList<>(checked.problems());
+        NoticeContact contact = notify ? noticeContact(submission, problems) : null;
         List<CheckedFile> files = attachmentChecker.check(submission.attachments(), problems);
         if (!problems.isEmpty()) {
             throw new Refusal(HttpStatus.BAD_REQUEST, problems);
         }
         refuseReplay(submission);
-        return create(submission, checked.unit(), files, actor);
+        Receipt receipt = create(submission, checked.unit(), files, actor);
+        if (contact != null) {
+            notices.subscribe(cases.findByCode(receipt.trackingCode()).orElseThrow().id(),
+                    submission.kind() == CaseKind.DENUNCIATION, contact);
+        }
+        return receipt;
+    }
+
+    private static NoticeContact noticeContact(Submission s, List<Refusal.Problem> problems) {
+        if (s.anonymous()) {
+            problems.add(new Refusal.Problem("notify", "case.notify.anonymous"));
+            return null;
+        }
+        NoticeContact contact = NoticeContact.parse(s.citizenContact()).orElse(null);
+        if (contact == null) {
+            problems.add(new Refusal.Problem("citizenContact", "case.notify.contact"));
+        }
+        return contact;
     }
 
     /** A submission mixing several kinds becomes one case per kind (Law on Citizen Reception Art. 25). */

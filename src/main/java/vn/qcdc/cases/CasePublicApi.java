@@ -40,7 +40,10 @@ class CasePublicApi {
     }
 
     record SubmissionJson(String kind, String unitCode, String title, String content, String citizenName,
-            String citizenAddress, String citizenContact, Boolean anonymous, List<AttachmentJson> attachments) {
+            String citizenAddress, String citizenContact, Boolean anonymous, List<AttachmentJson> attachments,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Đồng ý nhận thông báo mỗi khi hồ sơ đổi trạng thái,"
+                    + " qua thư điện tử hoặc tin nhắn đến citizenContact (địa chỉ thư điện tử hoặc số di động)")
+            @com.fasterxml.jackson.annotation.JsonProperty("notify") Boolean notifyMe) {
     }
 
     @PostMapping("/api/public/cases")
@@ -51,7 +54,7 @@ class CasePublicApi {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return intake.submit(Submission.of(kindOf(body.kind()), Channel.API, body.unitCode(), body.title(), body.content(),
                 body.citizenName(), body.citizenAddress(), body.citizenContact(), Boolean.TRUE.equals(body.anonymous()),
-                uploads(body.attachments()), idempotencyKey), "citizen");
+                uploads(body.attachments()), idempotencyKey), Boolean.TRUE.equals(body.notifyMe()), "citizen");
     }
 
     @GetMapping("/api/public/cases/{code}")
@@ -87,6 +90,16 @@ class CasePublicApi {
             @RequestBody(required = false) FurtherJson body,
             HttpServletRequest request) {
         return actions.furtherDenounce(code, pin, body == null ? null : body.reasons(), request.getRemoteAddr());
+    }
+
+    record RatingJson(String score, String comment) {
+    }
+
+    @PostMapping("/api/public/cases/{code}/rating")
+    @Operation(summary = "Đánh giá việc giải quyết hồ sơ đã có quyết định, trả lời (1–5 và nhận xét), một lần")
+    CaseTracking.PublicView rate(@PathVariable String code, @RequestHeader(name = PIN_HEADER, required = false) String pin,
+            @RequestBody RatingJson body, HttpServletRequest request) {
+        return actions.rate(code, pin, request.getRemoteAddr(), body.score(), body.comment());
     }
 
     static CaseKind kindOf(String kind) {

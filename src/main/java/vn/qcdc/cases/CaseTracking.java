@@ -21,7 +21,8 @@ public class CaseTracking {
     public record PublicView(String trackingCode, CaseKind kind, String unitName, CaseStatus status, Instant receivedAt,
             String nextStep, Instant nextDeadline, Instant statutoryDeadline, List<CaseNotes.Note> notes,
             String decisionText, Instant decisionAt, int round, boolean canWithdraw, boolean canEscalate,
-            boolean awaitingRouting, boolean startDelayed, boolean canFurtherDenounce) {
+            boolean awaitingRouting, boolean startDelayed, boolean canFurtherDenounce, boolean canRate,
+            Integer rating) {
     }
 
     private final CaseRepository cases;
@@ -32,11 +33,13 @@ public class CaseTracking {
     private final SecondComplaintWindow secondWindow;
     private final FurtherDenunciationWindow furtherWindow;
     private final CaseProcessStart processStart;
+    private final CaseRatings ratings;
     private final Clock clock;
 
     CaseTracking(CaseRepository cases, CaseNotes notes, CaseCodes codes, TrackingLock lock, OrgUnitRepository units,
             SecondComplaintWindow secondWindow, FurtherDenunciationWindow furtherWindow, CaseProcessStart processStart,
-            Clock clock) {
+            CaseRatings ratings, Clock clock) {
+        this.ratings = ratings;
         this.cases = cases;
         this.notes = notes;
         this.codes = codes;
@@ -87,10 +90,11 @@ public class CaseTracking {
 
     PublicView viewOf(CitizenCase c) {
         String unitName = units.find(c.unitCode()).map(u -> u.name()).orElse(c.unitCode());
+        Integer rating = ratings.scoreOf(c.id()).orElse(null);
         return new PublicView(c.trackingCode(), c.kind(), unitName, c.status(), c.receivedAt(), c.nextStep(),
                 c.nextDeadline(), c.statutoryDeadline(), notes.publicOf(c.id()), c.decisionText(), c.decisionAt(),
                 c.round(), !c.status().finished() && c.closedAt() == null, secondWindow.open(c, clock.instant()),
                 awaitingRouting(c), awaitingRouting(c) && processStart.failedStarts().contains(c.id()),
-                furtherWindow.open(c, clock.instant()));
+                furtherWindow.open(c, clock.instant()), rating == null && CaseRatings.rateable(c), rating);
     }
 }

@@ -23,11 +23,16 @@ public class CitizenActions {
     private final IdentityVault vault;
     private final SuperiorUnits superiors;
     private final RuntimeService runtimeService;
+    private final CitizenNotices notices;
+    private final CaseRatings ratings;
     private final Clock clock;
 
     CitizenActions(CaseTracking tracking, CaseRepository cases, CaseNotes notes, CaseIntake intake,
             SecondComplaintWindow secondWindow, FurtherDenunciationWindow furtherWindow, IdentityVault vault,
-            SuperiorUnits superiors, RuntimeService runtimeService, Clock clock) {
+            SuperiorUnits superiors, RuntimeService runtimeService, CitizenNotices notices, CaseRatings ratings,
+            Clock clock) {
+        this.notices = notices;
+        this.ratings = ratings;
         this.tracking = tracking;
         this.cases = cases;
         this.notes = notes;
@@ -53,6 +58,7 @@ public class CitizenActions {
         if (c.processInstanceId() == null && c.kind() != CaseKind.DENUNCIATION) {
             // withdrawn before its process started: there is nothing to stop, and the job will find it closed
             cases.close(c.id(), CaseStatus.WITHDRAWN, clock.instant());
+            notices.queue(c.id(), CaseNotice.WITHDRAWN);
             return tracking.viewOf(cases.find(c.id()).orElseThrow());
         }
         // the case process (while classifying) or the kind's process it called reacts: both carry the
@@ -74,6 +80,7 @@ public class CitizenActions {
                 false, c.remoteArea(), java.util.List.of(), "second:" + c.trackingCode(), null, 2, c.id(), null), "citizen");
         notes.add(c.id(), CaseNotes.Visibility.PUBLIC, "citizen",
                 "Công dân khiếu nại lần hai, mã hồ sơ mới " + receipt.trackingCode() + ".");
+        notices.copySubscription(c.id(), cases.findByCode(receipt.trackingCode()).orElseThrow().id());
         return receipt;
     }
 
@@ -108,5 +115,13 @@ public class CitizenActions {
                 "Người tố cáo đã tố cáo tiếp lên " + superior + ", mã hồ sơ mới " + receipt.trackingCode() + ".");
         // the receipt names the unit that will resolve it: the routing moves the case there as its process starts
         return new Receipt(receipt.trackingCode(), receipt.pin(), receipt.kind(), superior, receipt.receivedAt(), null);
+    }
+
+    /** The citizen rates the handling of their decided case, once: 1 to 5 and a comment. */
+    @Transactional(noRollbackFor = Refusal.class)
+    public CaseTracking.PublicView rate(String code, String pin, String clientAddress, String score, String comment) {
+        CitizenCase c = tracking.authorize(code, pin, clientAddress);
+        ratings.add(c, score, comment, clock.instant());
+        return tracking.viewOf(c);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.qcdc.cases.CitizenNotices;
 import vn.qcdc.identity.Role;
 import vn.qcdc.rules.ReferenceChangeLog;
 import vn.qcdc.platform.Refusal;
@@ -31,9 +32,11 @@ class EscalationAdmin {
     private final JdbcTemplate jdbc;
     private final MessageSource messages;
     private final ProcessSteps processSteps;
+    private final CitizenNotices citizenNotices;
 
     EscalationAdmin(EscalationRules rules, ReferenceChangeLog changes, JdbcTemplate jdbc, MessageSource messages,
-            ProcessSteps processSteps) {
+            ProcessSteps processSteps, CitizenNotices citizenNotices) {
+        this.citizenNotices = citizenNotices;
         this.processSteps = processSteps;
         this.rules = rules;
         this.changes = changes;
@@ -81,6 +84,7 @@ class EscalationAdmin {
         List<Map<String, Object>> mails = jdbc.queryForList("select id, recipient, address, subject, body, status,"
                 + " attempts, created_at, sent_at, last_error from oversight_mail order by id desc fetch first 100 rows only");
         model.addAttribute("mails", mails);
+        model.addAttribute("citizenNotices", citizenNotices.latest(100));
         return "oversight/outbox";
     }
 

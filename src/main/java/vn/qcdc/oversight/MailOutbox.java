@@ -16,19 +16,17 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.qcdc.identity.SystemAuthority;
+import vn.qcdc.platform.PlainMail;
 import vn.qcdc.rules.DeadlineService;
 
 /**
@@ -45,26 +43,23 @@ public class MailOutbox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final JdbcTemplate jdbc;
-    private final ObjectProvider<JavaMailSender> mailSender;
+    private final PlainMail mail;
     private final IdentityService identityService;
     private final DeadlineService deadlines;
-    private final String from;
     private final String baseUrl;
     private final TransactionTemplate own;
     private final Clock clock;
 
-    MailOutbox(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mailSender, @Lazy IdentityService identityService,
-            DeadlineService deadlines, @Value("${qcdc.mail.from:qcdc@localhost}") String from,
-            @Value("${qcdc.mail.base-url:http://localhost:8080}") String baseUrl, PlatformTransactionManager transactions,
+    MailOutbox(JdbcTemplate jdbc, PlainMail mail, @Lazy IdentityService identityService,
+            DeadlineService deadlines, @Value("${qcdc.mail.base-url:http://localhost:8080}") String baseUrl, PlatformTransactionManager transactions,
             Clock clock) {
         this.jdbc = jdbc;
         // each claim, send and digest commits on its own, whatever the job around it does afterwards
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.mailSender = mailSender;
+        this.mail = mail;
         this.identityService = identityService;
         this.deadlines = deadlines;
-        this.from = from;
         this.baseUrl = baseUrl;
         this.clock = clock;
     }
@@ -95,26 +90,20 @@ public class MailOutbox {
     /** Queues today's digests (after 7:00) and sends what waits in the outbox; returns how many were sent. */
     public int sendPending() {
         queueDigests();
-        JavaMailSender sender = mailSender.getIfAvailable();
-        if (sender == null) {
+        if (!mail.available()) {
             return 0;
         }
         int sent = 0;
-        for (Map<String, Object> mail : jdbc.queryForList("select id, address, subject, body from oversight_mail"
+        for (Map<String, Object> row : jdbc.queryForList("select id, address, subject, body from oversight_mail"
                 + " where status = 'PENDING' order by id fetch first 500 rows only")) {
-            long id = ((Number) mail.get("id")).longValue();
+            long id = ((Number) row.get("id")).longValue();
             Integer claimed = own.execute(status -> jdbc.update("update oversight_mail set status = 'SENDING',"
                     + " attempts = attempts + 1 where id = ? and status = 'PENDING'", id));
             if (claimed == null || claimed != 1) {
                 continue; // another node took it
             }
             try {
-                SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom(from);
-                message.setTo((String) mail.get("address"));
-                message.setSubject((String) mail.get("subject"));
-                message.setText((String) mail.get("body"));
-                sender.send(message);
+                mail.send((String) row.get("address"), (String) row.get("subject"), (String) row.get("body"));
                 own.executeWithoutResult(status -> jdbc.update("update oversight_mail set status = 'SENT', sent_at = ?"
                         + " where id = ?", Timestamp.from(clock.instant()), id));
                 sent++;

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.qcdc.platform.TableExport;
 import vn.qcdc.rules.DeadlineService;
+import vn.qcdc.cases.CaseRatings;
 import vn.qcdc.platform.Refusal;
 
 /** The supervisors' board: buckets per unit, the open tasks of their units, actions, chart, exports. */
@@ -42,10 +43,12 @@ class OversightPages {
     private final DeadlineService deadlines;
     private final MessageSource messages;
     private final EscalationLadder ladder;
+    private final CaseRatings ratings;
 
     OversightPages(OversightScope scopes, OversightBoard board, BoardActions actions, BoardExport export,
-            DeadlineService deadlines, MessageSource messages, EscalationLadder ladder) {
+            DeadlineService deadlines, MessageSource messages, EscalationLadder ladder, CaseRatings ratings) {
         this.ladder = ladder;
+        this.ratings = ratings;
         this.scopes = scopes;
         this.board = board;
         this.actions = actions;
@@ -95,6 +98,7 @@ class OversightPages {
         model.addAttribute("processes", board.processes());
         model.addAttribute("zone", deadlines.zone());
         model.addAttribute("maxBatch", BoardActions.MAX_BATCH);
+        model.addAttribute("ratings", ratings.perUnit(units));
         try {
             model.addAttribute("chart", JSON.writeValueAsString(board.onTime(scope, units, 12)));
         } catch (JsonProcessingException e) {

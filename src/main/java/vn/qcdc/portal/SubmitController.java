@@ -65,7 +65,7 @@ class SubmitController {
             Receipt receipt = intake.submit(Submission.of(kindOf(form.getKind()), Channel.PORTAL,
                     SubmitPage.normalizedUnitCode(form.getUnitCode()), form.getTitle(), form.getContent(),
                     form.getCitizenName(), form.getCitizenAddress(), form.getCitizenContact(), form.isAnonymous(),
-                    uploads, blankToNull(form.getIdempotencyKey())), "citizen");
+                    uploads, blankToNull(form.getIdempotencyKey())), form.isNotify(), "citizen");
             redirect.addFlashAttribute(IssuedReceipt.FLASH, IssuedReceipt.of(receipt, null));
             redirect.addAttribute("code", receipt.trackingCode());
             return "redirect:/portal/receipt/{code}";

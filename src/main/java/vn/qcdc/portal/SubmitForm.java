@@ -14,6 +14,7 @@ class SubmitForm {
     private String citizenAddress;
     private String citizenContact;
     private boolean anonymous;
+    private boolean notify;
     private String idempotencyKey;
 
     /** An empty form with its own idempotency key: submitting it twice creates one case. */
@@ -93,6 +94,14 @@ class SubmitForm {
 
     public void setAnonymous(boolean anonymous) {
         this.anonymous = anonymous;
+    }
+
+    public boolean isNotify() {
+        return notify;
+    }
+
+    public void setNotify(boolean notify) {
+        this.notify = notify;
     }
 
     public String getIdempotencyKey() {

@@ -31,7 +31,7 @@ class SubmitPage {
 
     /** Fields the form shows problems beside; any other field's problem goes to the summary at the top. */
     private static final Set<String> FIELDS = Set.of("kind", "unitCode", "title", "content", "citizenName",
-            "citizenAddress", "citizenContact", "attachments");
+            "citizenAddress", "citizenContact", "notify", "attachments");
 
     private final OrgUnitRepository units;
 

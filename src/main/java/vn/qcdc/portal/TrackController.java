@@ -64,6 +64,18 @@ class TrackController {
         }
     }
 
+    @PostMapping("/portal/track/rate")
+    String rate(@RequestParam(defaultValue = "") String trackingCode, @RequestParam(defaultValue = "") String pin,
+            @RequestParam(required = false) String score, @RequestParam(required = false) String comment, Model model,
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            return status(actions.rate(trackingCode, pin, request.getRemoteAddr(), score, comment), pin,
+                    "portal.rating.thanks", model);
+        } catch (Refusal e) {
+            return refused(e, trackingCode, pin, model, locale, request, response);
+        }
+    }
+
     @PostMapping("/portal/track/second-complaint")
     String secondComplaint(@RequestParam(defaultValue = "") String trackingCode,
             @RequestParam(defaultValue = "") String pin, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
