@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,6 +34,8 @@ class ComplaintAcceptTasklistTest {
     CaseRepository cases;
     @Autowired
     TaskService taskService;
+    @Autowired
+    HistoryService historyService;
 
     @Test
     void completeDoesNotStickAfterTheRefusalGroundWasShownAndHiddenAgain() throws Exception {
@@ -54,7 +58,7 @@ class ComplaintAcceptTasklistTest {
             // the refusal ground shows; open its list and leave it empty
             WebElement ground = form.field("Lý do không thụ lý");
             ground.findElement(By.cssSelector(".fjs-select-display, input")).click();
-            form.field("Tiêu đề đơn").findElement(By.cssSelector("input")).click();
+            form.field("Tiêu đề đơn").findElement(By.cssSelector("label")).click();
             form.click(form.field("Thụ lý giải quyết").findElement(accepted));
             form.wait.until(d -> d.findElements(By.cssSelector(".fjs-form-field-select")).isEmpty());
             form.shot("accept-form-ticked-again");
@@ -64,5 +68,10 @@ class ComplaintAcceptTasklistTest {
         assertThat(cases.findByCode(r.trackingCode()).orElseThrow().status()).isNotEqualTo(CaseStatus.REFUSED);
         assertThat(taskService.createTaskQuery().processVariableValueEquals("caseCode", r.trackingCode())
                 .taskDefinitionKey("verify-complaint").count()).isEqualTo(1);
+        // the title and text the form only shows were not sent back: written once, when the process started
+        assertThat(historyService.createHistoricDetailQuery().variableUpdates().processInstanceId(accept.getProcessInstanceId())
+                .list().stream().map(d -> ((HistoricVariableUpdate) d).getVariableName())
+                .filter(name -> name.equals("title") || name.equals("content")).toList())
+                .containsExactlyInAnyOrder("title", "content");
     }
 }

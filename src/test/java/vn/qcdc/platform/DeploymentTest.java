@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -83,6 +85,31 @@ class DeploymentTest {
             }
         }
     }
+
+    /**
+     * form-js submits a read-only field's value with the rest (only disabled fields stay out), so Tasklist would write
+     * back, at every step, the case text a form only shows: one more history row each time, and a way to overwrite it.
+     * Fields shown for reading are disabled; read-only stays for the rows of a list shown for reading.
+     */
+    @Test
+    void noFormSendsBackWhatItOnlyShows() throws IOException {
+        List<String> readOnly = new java.util.ArrayList<>();
+        for (Path form : modelFiles().stream().filter(p -> p.toString().endsWith(".form")).toList()) {
+            collectReadOnly(JSON.readTree(form.toFile()), form.getFileName().toString(), readOnly);
+        }
+        assertThat(readOnly).isEmpty();
+    }
+
+    private static void collectReadOnly(JsonNode component, String form, List<String> found) {
+        if (component.has("key") && component.path("readonly").asBoolean(false)) {
+            found.add(form + ": " + component.get("key").asText());
+        }
+        if (!"dynamiclist".equals(component.path("type").asText())) {
+            component.path("components").forEach(child -> collectReadOnly(child, form, found));
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<Path> modelFiles() throws IOException {
         try (Stream<Path> processes = Files.list(Path.of("processes")); Stream<Path> forms = Files.list(Path.of("forms"))) {
