@@ -189,6 +189,9 @@ class EveryTaskGuardTest {
         v.put("receivedAt", now);
         v.put("acceptedAt", now);
         v.put("signedAt", now);
+        v.put("requestedAt", now);
+        v.put("reportedAt", now);
+        v.put("resolverUnitCode", DemoUsers.COMMUNE_A);
         v.put("plannedAt", inTenDays);
         v.put("resolveDue", inTenDays);
         v.put("sendDue", inTenDays);
