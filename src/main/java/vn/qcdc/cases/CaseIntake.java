@@ -95,12 +95,18 @@ public class CaseIntake {
     /** A submission mixing several kinds becomes one case per kind (Law on Citizen Reception Art. 25). */
     @Transactional
     public List<Receipt> submitSplit(Submission submission, Set<CaseKind> kinds, String actor) {
+        return submitSplit(submission, kinds, false, actor);
+    }
+
+    /** As {@link #submitSplit(Submission, Set, String)}, each case followed with notices if {@code notify}. */
+    @Transactional
+    public List<Receipt> submitSplit(Submission submission, Set<CaseKind> kinds, boolean notify, String actor) {
         if (kinds == null || kinds.isEmpty() || kinds.contains(null)) {
             throw Refusal.ofField("kind", "case.kind.unknown");
         }
         List<Receipt> receipts = new ArrayList<>();
         for (CaseKind kind : kinds.stream().sorted().toList()) {
-            receipts.add(submit(submission.withKind(kind), actor));
+            receipts.add(submit(submission.withKind(kind), notify, actor));
         }
         return receipts;
     }

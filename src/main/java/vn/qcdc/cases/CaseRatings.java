@@ -59,11 +59,13 @@ public class CaseRatings {
         if (value < 1 || value > 5) {
             problems.add(new Refusal.Problem("score", "rating.score"));
         }
+        // judged before trimming: trim() would drop a control character at either end
+        if (PlainText.hasControlCharacters(comment)) {
+            problems.add(new Refusal.Problem("comment", "case.field.control"));
+        }
         String text = comment == null || comment.isBlank() ? null : comment.trim();
         if (text != null && text.length() > MAX_COMMENT) {
             problems.add(new Refusal.Problem("comment", "case.field.too-long", MAX_COMMENT));
-        } else if (text != null && PlainText.hasControlCharacters(text)) {
-            problems.add(new Refusal.Problem("comment", "case.field.control"));
         }
         if (!problems.isEmpty()) {
             throw new Refusal(org.springframework.http.HttpStatus.BAD_REQUEST, problems);

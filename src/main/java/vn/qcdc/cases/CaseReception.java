@@ -42,6 +42,8 @@ public class CaseReception {
                 text(execution, "content"), anonymous ? null : text(execution, "citizenName"),
                 anonymous ? null : text(execution, "citizenAddress"), anonymous ? null : text(execution, "citizenContact"),
                 anonymous, List.of(), "reception:" + execution.getProcessInstanceId());
+        // the citizen agreed, at the counter, to be told of each status change at the contact given
+        boolean notify = !anonymous && Boolean.TRUE.equals(execution.getVariable("notify"));
         String officer = (String) execution.getVariable("receptionOfficer");
         if (submission.unitCode() != null && units.find(submission.unitCode().trim()).isPresent()
                 && !isReceptionOfficerOf(officer, submission.unitCode().trim())) {
@@ -51,7 +53,7 @@ public class CaseReception {
         try {
             // the officer records cases; the case process itself is started on the system's authority
             List<Receipt> receipts = SystemAuthority.call(identityService,
-                    () -> intake.submitSplit(submission, kinds, officer == null ? "reception" : officer));
+                    () -> intake.submitSplit(submission, kinds, notify, officer == null ? "reception" : officer));
             execution.setVariable("openedCodes", receipts.stream().map(Receipt::trackingCode).collect(Collectors.joining(", ")));
             execution.setVariable("unitCode", submission.unitCode());
         } catch (Refusal e) {

@@ -98,6 +98,23 @@ class ReceptionIntakeTest {
     }
 
     @Test
+    void theCitizenAtTheCounterMayAgreeToBeNotified() {
+        Map<String, Object> refused = form("IN_PERSON", List.of("PETITION"));
+        refused.put("notify", true);
+        refused.put("citizenContact", "Khu vực 1");
+        assertThatThrownBy(() -> startAs("tiepdan.p1", refused)).isInstanceOf(vn.qcdc.platform.EngineRefusal.class)
+                .hasMessageContaining("case.notify.contact");
+
+        Map<String, Object> agreed = form("IN_PERSON", List.of("COMPLAINT", "PETITION"));
+        agreed.put("notify", true);
+        String codes = (String) runtimeService.getVariable(startAs("tiepdan.p1", agreed), "openedCodes");
+        for (String code : codes.split(", ")) {
+            assertThat(jdbc.queryForObject("select address from case_subscription s join citizen_case c on c.id = s.case_id"
+                    + " where c.tracking_code = ?", String.class, code)).isEqualTo("+84901234567");
+        }
+    }
+
+    @Test
     void anOfficerRecordsCasesForTheirOwnUnitOnly() {
         long before = jdbc.queryForObject("select count(*) from citizen_case", Long.class);
         Map<String, Object> form = form("IN_PERSON", List.of("PETITION"));

@@ -3,6 +3,9 @@ package vn.qcdc.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -87,6 +91,10 @@ class PortalNoticesAndRatingTest {
         assertThat(jdbc.queryForObject("select count(*) from case_rating r join citizen_case c on c.id = r.case_id"
                 + " where c.tracking_code = ?", Integer.class, issued.code())).isZero();
 
+        HttpResponse<String> control = rate(citizen, issued, "4", "Tốt\u0007");
+        assertThat(control.statusCode()).isEqualTo(400);
+        assertThat(PortalSession.text(control)).contains("ký tự điều khiển");
+
         HttpResponse<String> rated = rate(citizen, issued, "4", "Xử lý nhanh");
         assertThat(rated.statusCode()).isEqualTo(200);
         assertThat(PortalSession.text(rated)).contains("Cảm ơn Anh/Chị đã đánh giá", "đã đánh giá việc giải quyết hồ sơ này: 4/5")
@@ -94,6 +102,15 @@ class PortalNoticesAndRatingTest {
         HttpResponse<String> again = rate(citizen, issued, "1", "");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(PortalSession.text(again)).contains("mỗi hồ sơ chỉ đánh giá một lần");
+
+        // the JSON API says the same, in English when asked
+        mvc.perform(post("/api/public/cases/" + issued.code() + "/rating").header("X-Case-Pin", issued.pin())
+                .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"score\": \"5\", \"comment\": \"\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.fields.rating").value("This case has already been rated; a case is rated once."));
+        mvc.perform(get("/api/public/cases/" + issued.code()).header("X-Case-Pin", issued.pin()))
+                .andExpect(jsonPath("$.rating").value(4)).andExpect(jsonPath("$.canRate").value(false));
 
         String board = mvc.perform(get("/oversight").with(user("giamsat.p1").roles("supervisor"))
                 .header("Accept-Language", "vi")).andReturn().getResponse().getContentAsString();
