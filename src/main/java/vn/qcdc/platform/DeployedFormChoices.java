@@ -9,17 +9,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Fills the server's choice lists into a deployed Camunda Form as Tasklist (or a REST client) fetches it: every
@@ -48,7 +44,7 @@ class DeployedFormChoices {
         return registration;
     }
 
-    static final class Fill extends OncePerRequestFilter {
+    static final class Fill extends ResponseRewrite {
         private static final ObjectMapper JSON = new ObjectMapper();
         private final Map<String, FormChoices> byKey;
 
@@ -64,19 +60,8 @@ class DeployedFormChoices {
         }
 
         @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
-            chain.doFilter(request, capture);
-            byte[] body = capture.getContentAsByteArray();
-            if (capture.getStatus() == HttpServletResponse.SC_OK && body.length > 0) {
-                byte[] filled = fill(body, request.getRemoteUser());
-                if (filled != body) {
-                    capture.resetBuffer();
-                    capture.getOutputStream().write(filled);
-                }
-            }
-            capture.copyBodyToResponse();
+        protected byte[] rewrite(HttpServletRequest request, byte[] body) {
+            return fill(body, request.getRemoteUser());
         }
 
         private byte[] fill(byte[] body, String userId) {

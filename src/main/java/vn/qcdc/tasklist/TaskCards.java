@@ -1,8 +1,5 @@
 package vn.qcdc.tasklist;
 
-import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,30 +22,20 @@ import vn.qcdc.organization.OrgUnitRepository;
  * What a task is about, in the Tasklist list itself: every user task of every process gets, as it is created, a
  * task-local variable {@value #CARD} ("KN-2026-000012 · Đòi bồi thường đất · Phường I") that the shared filters
  * show. A task-local copy, because Tasklist reads a list's variables with the engine's variable query, which lets
- * an officer read a task's own variables but not its process instance's. Beside it, {@value #DUE_TEXT}: the task's
- * due date as its form states it.
+ * an officer read a task's own variables but not its process instance's. (The due date a form states is added as the
+ * form is fetched: {@link FormDueText}.)
  */
 @Component
 class TaskCards extends AbstractProcessEnginePlugin {
 
     static final String CARD = "card";
     private static final int MAX_TITLE = 80;
-    private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-    /** This task's due date as forms state it ("chậm nhất ngày {{dueText}}"), so no form text names a period. */
-    static final String DUE_TEXT = "dueText";
 
     private final OrgUnitRepository units;
-    private final ZoneId zone;
-    private final TaskListener fill = (DelegateTask task) -> {
-        task.setVariableLocal(CARD, card(task));
-        dueText(task);
-    };
-    private final TaskListener refreshDue = this::dueText;
+    private final TaskListener fill = (DelegateTask task) -> task.setVariableLocal(CARD, card(task));
 
-    TaskCards(@Lazy OrgUnitRepository units, Clock clock) {
+    TaskCards(@Lazy OrgUnitRepository units) {
         this.units = units;
-        this.zone = clock.getZone();
     }
 
     @Override
@@ -61,8 +48,6 @@ class TaskCards extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
                     userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, fill);
-                    // a new due date (an extension, a suspension's push) is stated anew
-                    userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, refreshDue);
                 }
             }
         });
@@ -85,15 +70,6 @@ class TaskCards extends AbstractProcessEnginePlugin {
         }
         parts.add(unit);
         return String.join(" · ", parts.stream().filter(p -> !p.isEmpty()).toList());
-    }
-
-    private void dueText(DelegateTask task) {
-        if (task.getDueDate() != null) {
-            String due = DUE_FORMAT.format(task.getDueDate().toInstant().atZone(zone));
-            if (!due.equals(task.getVariableLocal(DUE_TEXT))) {
-                task.setVariableLocal(DUE_TEXT, due);
-            }
-        }
     }
 
     private static String text(Object value) {

@@ -51,6 +51,10 @@ class ComplaintAcceptTasklistTest {
         taskService.setAssignee(accept.getId(), "truong.p1");
         try (Browser browser = new Browser(port)) {
             TasklistForm form = new TasklistForm(browser).openAs("truong.p1", accept.getId());
+            // the form states this task's own due date, added as Tasklist fetches the form's variables
+            String due = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                    .format(accept.getDueDate().toInstant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+            form.wait.until(d -> d.findElement(By.cssSelector(".fjs-form")).getText().contains(due));
             By accepted = By.cssSelector(".fjs-form-field-checkbox input[type=checkbox]");
             // the form opens with "Thụ lý" ticked: untick it
             form.wait.until(d -> form.field("Thụ lý giải quyết").findElement(accepted).isSelected());
