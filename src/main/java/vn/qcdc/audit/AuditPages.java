@@ -106,6 +106,14 @@ class AuditPages {
         return show(checked(id).flatMap(i -> timeline.ofInstance(i, locale)), model, response);
     }
 
+    /** The instance's BPMN with the number of times each element was passed: the viewer highlights the path. */
+    @GetMapping(value = "/audit/instances/{id}/diagram", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AuditTimeline.Diagram> diagram(@PathVariable String id, Authentication user) {
+        AuditAccess.require(user);
+        return checked(id).flatMap(timeline::diagram).map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
     /** An attachment of the case, for the auditor to read; each download is recorded and shows in the timeline. */
     @GetMapping("/audit/cases/{code}/attachments/{id}")
     ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable String id, Authentication user) {

@@ -73,6 +73,7 @@ class AuditTimeline {
     }
 
     private final HistoryService history;
+    private final org.camunda.bpm.engine.RepositoryService repository;
     private final TaskService tasks;
     private final IdentityService identity;
     private final CaseRepository cases;
@@ -85,10 +86,11 @@ class AuditTimeline {
     private final MessageSource messages;
     private final ZoneId zone;
 
-    AuditTimeline(HistoryService history, TaskService tasks, IdentityService identity, CaseRepository cases,
+    AuditTimeline(HistoryService history, org.camunda.bpm.engine.RepositoryService repository, TaskService tasks, IdentityService identity, CaseRepository cases,
             CaseNotes notes, CaseAttachments attachments, IdentityVault vault, AuditDownloads downloads,
             AuditSearch search, UnitTree units, MessageSource messages, DeadlineService deadlines) {
         this.history = history;
+        this.repository = repository;
         this.tasks = tasks;
         this.identity = identity;
         this.cases = cases;
@@ -147,6 +149,29 @@ class AuditTimeline {
     }
 
     record Download(CaseAttachments.Attachment meta, byte[] data) {
+    }
+
+    /** A process instance's BPMN and how many times each of its elements was passed, for the diagram. */
+    record Diagram(String xml, Map<String, Long> counts) {
+    }
+
+    Optional<Diagram> diagram(String instanceId) {
+        return SystemAuthority.call(identity, () -> {
+            HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId)
+                    .singleResult();
+            if (pi == null) {
+                return Optional.empty();
+            }
+            Map<String, Long> counts = history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                    .list().stream().collect(Collectors.groupingBy(HistoricActivityInstance::getActivityId,
+                            java.util.TreeMap::new, Collectors.counting()));
+            try (java.io.InputStream bpmn = repository.getProcessModel(pi.getProcessDefinitionId())) {
+                return Optional.of(new Diagram(new String(bpmn.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                        counts));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private CaseHistory build(String code, CitizenCase file, Set<String> roots, Locale locale) {

@@ -23,7 +23,7 @@ class AuditBrowserTest {
     int port;
 
     @Test
-    void kiemtoanFindsAClosedCaseByCodeAndReadsItsTimeline() throws Exception {
+    void kiemtoanFindsAClosedCaseByCodeReadsItsTimelineAndSeesItsDiagrams() throws Exception {
         String code = AuditCases.finishedComplaint(port);
         try (Browser browser = new Browser(port)) {
             browser.signIn("kiemtoan", DemoUsers.PASSWORD);
@@ -42,6 +42,18 @@ class AuditBrowserTest {
                     .contains("Hoàn thành: Ký quyết định giải quyết").contains("truong.p1")
                     .contains("Áp dụng bảng quyết định").contains("Kết thúc quy trình");
             assertThat(browser.driver.findElements(By.cssSelector("#audit-timeline tr.entry-task"))).hasSizeGreaterThan(10);
+            // each process of the tree drawn, the path taken highlighted, with the count per element
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> d.findElements(By.cssSelector(".audit-diagram[data-ready='true']")).size() == 2);
+            assertThat(browser.driver.findElements(By.cssSelector(".audit-diagram[data-ready='failed']"))).isEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector(".audit-diagram .djs-element.audit-taken")))
+                    .hasSizeGreaterThan(10);
+            assertThat(browser.driver.findElements(By.cssSelector(
+                    ".audit-diagram g.djs-element.audit-taken[data-element-id='sign-decision']"))).hasSize(1);
+            assertThat(browser.driver.findElements(By.cssSelector(
+                    ".audit-diagram g.djs-element[data-element-id='decide-complexity']:not(.audit-taken)")))
+                    .as("a step this case never reached is not highlighted").hasSize(1);
+            assertThat(browser.driver.findElements(By.cssSelector(".audit-diagram .audit-count"))).isNotEmpty();
             Files.createDirectories(Path.of("target/screenshots"));
             Files.write(Path.of("target/screenshots/audit-timeline.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
         }
