@@ -35,6 +35,10 @@ if (!settings.mayCreateTasks) {
 
 // 1. the wall-clock time of the zone as an ISO text without offset, which Tasklist's moment reads as local time
 function wallClock(value, zone) {
+  if (typeof value === 'string' && !/(Z|[+-]\d\d:?\d\d)$/.test(value)) {
+    // a day or a time without a zone is shown as it is
+    return value;
+  }
   var date = value instanceof Date ? value : typeof value === 'number' ? new Date(value)
     : new Date(String(value).replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
   if (isNaN(date.getTime())) {
