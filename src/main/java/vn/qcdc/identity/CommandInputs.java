@@ -64,6 +64,15 @@ final class CommandInputs {
         return null;
     }
 
+    /** Whether the command saves a task that does not exist yet: a free-standing task, outside every process. */
+    static boolean createsTask(Command<?> command) {
+        return command.getClass().getName().equals(CMD + "CreateTaskCmd")
+                || command.getClass().getName().equals(CMD + "SaveTaskCmd")
+                && field(command, "task") instanceof org.camunda.bpm.engine.task.Task task
+                && task instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
+                && entity.getRevision() == 0;
+    }
+
     /**
      * The names of the variables any other command would write or remove; empty when it writes none.
      * Correlation criteria are read-only and not counted.

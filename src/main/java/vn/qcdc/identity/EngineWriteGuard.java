@@ -131,6 +131,10 @@ class EngineWriteGuard extends AbstractProcessEnginePlugin {
         if (caller.readOnly()) {
             throw forbidden(caller, "engine.refused.read-only");
         }
+        if (!caller.admin() && CommandInputs.createsTask(command)) {
+            // every task comes from a process step; Tasklist's "Tạo công việc" is hidden from officers too
+            throw forbidden(caller, "engine.refused.free-standing-task");
+        }
         CommandInputs.Completion completion = CommandInputs.completion(command);
         if (completion != null) {
             checkCompletion(completion);

@@ -64,6 +64,8 @@ class ReceptionIntakeTest {
         assertThat(page).contains("issue-receipt");
         HttpResponse<String> receipt = officer.postForm("/cases/" + opened.get(0) + "/receipt", "_csrf=" + csrf(page));
         String pin = pinOf(receipt.body());
+        assertThat(receipt.body()).as("the printed receipt names the portal's full address")
+                .contains("Cổng công dân, http://localhost:" + port + "/portal/track, bằng mã hồ sơ");
         assertThat(tracking.view(opened.get(0), pin, "127.0.0.1").trackingCode()).isEqualTo(opened.get(0));
         HttpResponse<String> reprint = officer.postForm("/cases/" + opened.get(0) + "/receipt", "_csrf=" + csrf(page));
         assertThatThrownBy(() -> tracking.view(opened.get(0), pin, "127.0.0.1")).as("a reprint replaces the PIN")

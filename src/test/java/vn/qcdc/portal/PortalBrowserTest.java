@@ -78,6 +78,12 @@ class PortalBrowserTest {
             assertThat(browser.driver.findElement(By.id("receipt-deadline")).getText()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
             Files.createDirectories(Path.of("target/screenshots"));
             Files.write(Path.of("target/screenshots/portal-receipt.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+            // as printed: the portal's full address is on the paper
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+            WebElement address = browser.driver.findElement(By.id("receipt-address"));
+            assertThat(address.isDisplayed()).isTrue();
+            assertThat(address.getText()).isEqualTo("http://localhost:" + port + "/portal/track");
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
 
             browser.driver.navigate().refresh();
             browser.waitFor(By.id("receipt-already-shown"));

@@ -41,6 +41,9 @@ class PortalFilingTest {
         assertThat(issued.receiptPage()).contains("Biên nhận hồ sơ", "Kiến nghị, phản ánh", "Phường I",
                 "data-print", "In biên nhận", "chỉ hiển thị một lần");
         assertThat(issued.receiptPage()).containsPattern("id=\"receipt-received\">\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}<");
+        // the printed receipt names the portal's full address (here the one the request came to; see PublicAddressTest)
+        assertThat(issued.receiptPage()).contains("Tra cứu hồ sơ tại",
+                "id=\"receipt-address\">http://localhost:" + port + "/portal/track<");
         assertThat(jdbc.queryForObject("select count(*) from case_attachment a join citizen_case c on c.id = a.case_id"
                 + " where c.tracking_code = ? and a.content_type = 'image/png'", Long.class, issued.code())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select channel from citizen_case where tracking_code = ?", String.class,

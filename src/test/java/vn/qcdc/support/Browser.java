@@ -17,6 +17,14 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(int port) {
+        this(port, "vi", null);
+    }
+
+    /**
+     * A browser whose first language is {@code language} ("vi", "en") and, when {@code timeZone} is not null, whose
+     * clock runs in that zone (the TZ of the chromedriver and so of the Chromium it starts).
+     */
+    public Browser(int port, String language, String timeZone) {
         String chromium = System.getProperty("qcdc.chromium", "/usr/bin/chromium");
         String chromedriver = System.getProperty("qcdc.chromedriver", "/usr/bin/chromedriver");
         BrowserInstall.ensure(chromium, chromedriver);
@@ -24,11 +32,14 @@ public final class Browser implements AutoCloseable {
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--lang=vi");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File(chromedriver))
-                .build();
+                "--disable-sync", "--window-size=1400,1000", "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language.equals("en") ? "en,vi" : "vi,en"));
+        ChromeDriverService.Builder builder = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(chromedriver));
+        if (timeZone != null) {
+            builder.withEnvironment(Map.of("TZ", timeZone));
+        }
+        ChromeDriverService service = builder.build();
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
     }

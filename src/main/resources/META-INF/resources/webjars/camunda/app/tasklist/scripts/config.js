@@ -13,7 +13,7 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'vi'
   },
-  customScripts: ['qcdc/qcdc-webapps', 'qcdc/qcdc-forms-vi'],
+  customScripts: ['qcdc/qcdc-webapps', 'qcdc/qcdc-forms-vi', 'qcdc/qcdc-tasklist'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'Nhận công việc đang chọn'},
     focusFilter: {key: 'ctrl+shift+f', description: 'Chuyển tới bộ lọc đầu tiên'},
