@@ -23,7 +23,8 @@ final class BenchData {
 
     /**
      * Copies every row of {@code table} matching {@code where} once per value {@code g} of {@code series}
-     * (a FROM item naming the column {@code g}): {@code suffixed} columns get {@code -g} appended,
+     * (a FROM item naming the column {@code g}): {@code suffixed} columns get {@code -g} appended to their last 58
+     * characters,
      * {@code special} ones an expression of their own ({@code %1$s} is the column). The table is analyzed
      * afterwards: the foreign-key checks of the next copy are planned from its statistics.
      */
@@ -33,7 +34,8 @@ final class BenchData {
                 + " where lower(table_name) = ? and lower(table_schema) = lower(current_schema)"
                 + " order by ordinal_position", String.class, table.toLowerCase());
         List<String> values = columns.stream().map(c -> special.containsKey(c) ? String.format(special.get(c), c)
-                : suffixed.contains(c) ? c + " || '-' || g" : c).toList();
+                // ids are 64 characters at most: the right end keeps an activity instance id's unique part (its uuid)
+                : suffixed.contains(c) ? "right(" + c + ", 58) || '-' || g" : c).toList();
         jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + String.join(", ", values)
                 + " from " + table + " cross join " + series + " where " + where);
         boolean postgres = "PostgreSQL".equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
