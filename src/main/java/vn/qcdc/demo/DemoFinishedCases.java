@@ -74,11 +74,14 @@ class DemoFinishedCases {
                         new Step("tiepdan.p1", "classify-case", Map.of("competent", true)),
                         new Step("xuly.p1", "initial-handling", Map.of("accepted", true)),
                         new Step("truong.p1", "approve-acceptance", Map.of("approved", true)),
+                        new Step("xuly.p1", "notify-acceptance", Map.of("noticeVia", "post", "accusedNotified", true)),
                         new Step("xuly.p1", "verify-denunciation", Map.of("findings", "Có thu thêm 20.000 đồng mỗi hồ sơ",
                                 "requestExtension", false)),
                         new Step("xuly.p1", "draft-conclusion", Map.of("decisionDraft", "Tố cáo đúng; kiểm điểm cán bộ, hoàn trả tiền")),
                         new Step("truong.p1", "sign-conclusion", Map.of("approved", true)),
-                        new Step("tiepdan.p1", "send-conclusion", Map.of("sentVia", "post"))), codes);
+                        new Step("tiepdan.p1", "send-conclusion", Map.of("sentVia", "post")),
+                        new Step("truong.p1", "publish-conclusion-portal", Map.of("publishedText",
+                                "Kết luận: tố cáo đúng; cán bộ được kiểm điểm, tiền thu thêm được hoàn trả."))), codes);
         finish(CaseKind.PETITION, "Kiến nghị sửa cống thoát nước hẻm 7",
                 "Cống thoát nước hẻm 7 bị nghẹt, nước ngập khi mưa.", "Hồ Thị Lan", 15, List.of(
                         new Step("tiepdan.p1", "classify-case", Map.of("competent", true)),
