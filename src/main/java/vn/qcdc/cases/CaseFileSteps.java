@@ -107,6 +107,15 @@ public class CaseFileSteps {
         }
     }
 
+    /**
+     * A step's own clock (sending a signed decision or conclusion): {@code target} = due date of {@code rule} from the
+     * date in {@code from}, for that step's task. The case's statutory deadline stays the resolution's: the step's
+     * date is the case's next deadline, which every page shows beside it.
+     */
+    public void startStepClock(DelegateExecution execution, String rule, String from, String target) {
+        execution.setVariable(target, deadlines.due(rule, (Date) execution.getVariable(from)));
+    }
+
     public void accepted(DelegateExecution execution, String note) {
         execution.setVariable("acceptedAt", Date.from(clock.instant()));
         long caseId = caseId(execution);

@@ -189,6 +189,9 @@ class CitizenCaseProcessTest {
         Task send = task(r, "send-decision");
         Date signedAt = (Date) runtimeService.getVariable(send.getProcessInstanceId(), "signedAt");
         assertThat(send.getDueDate()).isEqualTo(deadlines.due("complaint.decision-send", signedAt));
+        // sending has its own deadline; the case's statutory deadline stays the resolution's, both shown
+        assertThat(caseOf(r).statutoryDeadline()).isEqualTo(verify.getDueDate().toInstant());
+        assertThat(caseOf(r).nextDeadline()).isEqualTo(send.getDueDate().toInstant());
         assertThat(caseOf(r).decisionText()).as("not public before it is sent").isNull();
         complete(r, "send-decision", "sentVia", "post");
 
