@@ -109,6 +109,21 @@ class DeploymentTest {
         }
     }
 
+    /** A form that sends the officer to one of our pages links it ("[trang báo cáo](/reviews/{{reviewId}})"). */
+    @Test
+    void noFormNamesAPageAsText() throws IOException {
+        java.util.regex.Pattern barePath = java.util.regex.Pattern.compile(
+                "(?<![(\\w])/(reviews|cases|audit|oversight|inspections|dialogues|portal|classification|selfcriticism)\\b");
+        List<String> bare = new java.util.ArrayList<>();
+        for (Path form : modelFiles().stream().filter(p -> p.toString().endsWith(".form")).toList()) {
+            java.util.regex.Matcher m = barePath.matcher(Files.readString(form));
+            while (m.find()) {
+                bare.add(form.getFileName() + ": " + m.group());
+            }
+        }
+        assertThat(bare).isEmpty();
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<Path> modelFiles() throws IOException {
