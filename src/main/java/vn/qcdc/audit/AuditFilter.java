@@ -77,10 +77,7 @@ record AuditFilter(String code, String process, String unit, String kind, Status
         range(endedFrom, endedTo);
         String sortText = QueryParams.blankToNull(params.get("sort"));
         Sort sort = sortText == null ? Sort.STARTED : Sort.of(sortText);
-        String dir = QueryParams.blankToNull(params.get("dir"));
-        if (dir != null && !dir.equals("asc") && !dir.equals("desc")) {
-            throw new Refusal("audit.refused.dir", shown(dir));
-        }
+        String dir = QueryParams.direction(params, "audit.refused.dir");
         int page = number(params, "page", 0, 100_000, 0);
         int size = number(params, "size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
         return new AuditFilter(code, process, unit, kind, status, officer, startedFrom, startedTo, endedFrom, endedTo,
@@ -95,27 +92,22 @@ record AuditFilter(String code, String process, String unit, String kind, Status
     /** The parameters that give this filter back (without the page), for links and exports. */
     Map<String, String> params() {
         Map<String, String> p = new LinkedHashMap<>();
-        put(p, "q", code);
-        put(p, "process", process);
-        put(p, "unit", unit);
-        put(p, "kind", kind);
-        put(p, "status", status == null ? null : status.param());
-        put(p, "officer", officer);
-        put(p, "startedFrom", startedFrom);
-        put(p, "startedTo", startedTo);
-        put(p, "endedFrom", endedFrom);
-        put(p, "endedTo", endedTo);
-        put(p, "sort", sort == Sort.STARTED ? null : sort.param());
-        put(p, "dir", descending ? null : "asc");
-        put(p, "size", size == DEFAULT_PAGE_SIZE ? null : Integer.toString(size));
+        QueryParams.putPresent(p, "q", code);
+        QueryParams.putPresent(p, "process", process);
+        QueryParams.putPresent(p, "unit", unit);
+        QueryParams.putPresent(p, "kind", kind);
+        QueryParams.putPresent(p, "status", status == null ? null : status.param());
+        QueryParams.putPresent(p, "officer", officer);
+        QueryParams.putPresent(p, "startedFrom", startedFrom);
+        QueryParams.putPresent(p, "startedTo", startedTo);
+        QueryParams.putPresent(p, "endedFrom", endedFrom);
+        QueryParams.putPresent(p, "endedTo", endedTo);
+        QueryParams.putPresent(p, "sort", sort == Sort.STARTED ? null : sort.param());
+        QueryParams.putPresent(p, "dir", descending ? null : "asc");
+        QueryParams.putPresent(p, "size", size == DEFAULT_PAGE_SIZE ? null : Integer.toString(size));
         return p;
     }
 
-    private static void put(Map<String, String> p, String name, Object value) {
-        if (value != null) {
-            p.put(name, value.toString());
-        }
-    }
 
     private static void range(LocalDate from, LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {

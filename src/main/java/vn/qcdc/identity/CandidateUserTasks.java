@@ -1,7 +1,5 @@
 package vn.qcdc.identity;
 
-import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -31,10 +29,9 @@ public class CandidateUserTasks {
     public List<String> dueFirst(String userId, int limit) {
         // a user's own native query is refused by EngineWriteGuard (its SQL is the caller's); this one is ours
         return SystemAuthority.call(identityService, () -> taskService.createNativeTaskQuery()
-                .sql("select distinct RES.* from ACT_RU_TASK RES join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_"
-                        + " where I.TYPE_ = 'candidate' and I.USER_ID_ = #{userId}")
-                .parameter("userId", userId).list().stream()
-                .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.<Date>naturalOrder())))
-                .limit(limit).map(Task::getId).toList());
+                .sql("select distinct RES.*, case when RES.DUE_DATE_ is null then 1 else 0 end NO_DUE_DATE_"
+                        + " from ACT_RU_TASK RES join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_"
+                        + " where I.TYPE_ = 'candidate' and I.USER_ID_ = #{userId} order by NO_DUE_DATE_, RES.DUE_DATE_")
+                .parameter("userId", userId).listPage(0, limit).stream().map(Task::getId).toList());
     }
 }

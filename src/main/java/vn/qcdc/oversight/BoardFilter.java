@@ -78,10 +78,7 @@ public record BoardFilter(String unit, String process, String step, String assig
         }
         String sortText = blankToNull(params.get("sort"));
         Sort sort = sortText == null ? Sort.DUE : Sort.of(sortText);
-        String dir = blankToNull(params.get("dir"));
-        if (dir != null && !dir.equals("asc") && !dir.equals("desc")) {
-            throw new Refusal("oversight.refused.dir", dir);
-        }
+        String dir = QueryParams.direction(params, "oversight.refused.dir");
         int page = number(params, "page", 0, 1_000_000, 0);
         int size = number(params, "size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
         return new BoardFilter(unit, process, step, assignee, group, bucket, kind, from, to,
@@ -96,26 +93,21 @@ public record BoardFilter(String unit, String process, String step, String assig
     /** The parameters that give this filter back, for links and exports. */
     Map<String, String> params() {
         Map<String, String> p = new LinkedHashMap<>();
-        put(p, "unit", unit);
-        put(p, "process", process);
-        put(p, "step", step);
-        put(p, "assignee", assignee);
-        put(p, "candidateGroup", candidateGroup);
-        put(p, "bucket", bucket == null ? null : bucket.param());
-        put(p, "kind", kind);
-        put(p, "dueFrom", dueFrom == null ? null : dueFrom.toString());
-        put(p, "dueTo", dueTo == null ? null : dueTo.toString());
-        put(p, "q", search);
-        put(p, "sort", sort == Sort.DUE ? null : sort.name().toLowerCase());
-        put(p, "dir", descending ? "desc" : null);
+        QueryParams.putPresent(p, "unit", unit);
+        QueryParams.putPresent(p, "process", process);
+        QueryParams.putPresent(p, "step", step);
+        QueryParams.putPresent(p, "assignee", assignee);
+        QueryParams.putPresent(p, "candidateGroup", candidateGroup);
+        QueryParams.putPresent(p, "bucket", bucket == null ? null : bucket.param());
+        QueryParams.putPresent(p, "kind", kind);
+        QueryParams.putPresent(p, "dueFrom", dueFrom == null ? null : dueFrom.toString());
+        QueryParams.putPresent(p, "dueTo", dueTo == null ? null : dueTo.toString());
+        QueryParams.putPresent(p, "q", search);
+        QueryParams.putPresent(p, "sort", sort == Sort.DUE ? null : sort.name().toLowerCase());
+        QueryParams.putPresent(p, "dir", descending ? "desc" : null);
         return p;
     }
 
-    private static void put(Map<String, String> p, String name, String value) {
-        if (value != null) {
-            p.put(name, value);
-        }
-    }
 
     private static String blankToNull(String text) {
         return QueryParams.blankToNull(text);

@@ -61,4 +61,20 @@ public final class QueryParams {
         }
         throw new Refusal(messageKey, name, min, max);
     }
+
+    /** A sort direction: "asc", "desc", or null when absent; anything else refused with {@code messageKey} and the value. */
+    public static String direction(Map<String, String> params, String messageKey) {
+        String dir = blankToNull(params.get("dir"));
+        if (dir != null && !dir.equals("asc") && !dir.equals("desc")) {
+            throw new Refusal(messageKey, shown(dir));
+        }
+        return dir;
+    }
+
+    /** One parameter of a link back to a filtered page; an absent value leaves it out. */
+    public static void putPresent(Map<String, String> params, String name, Object value) {
+        if (value != null) {
+            params.put(name, value.toString());
+        }
+    }
 }

@@ -259,14 +259,19 @@ class ScaleBenchmark {
         }
         analyze();
         long start = System.nanoTime();
+        routeAwaiting();
+        double rate = filings / ((System.nanoTime() - start) / 1e9);
+        return rate;
+    }
+
+    /** The job executor routes every case awaiting its process (at most 30 minutes), then stops. */
+    private void routeAwaiting() throws InterruptedException {
         jobExecutor().start();
-        long deadline = start + TimeUnit.MINUTES.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
         while (cases.countAwaitingProcess() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        double rate = filings / ((System.nanoTime() - start) / 1e9);
         jobExecutor().shutdown();
-        return rate;
     }
 
     private void engineDefaultAcquisition(boolean before) {
@@ -323,11 +328,7 @@ class ScaleBenchmark {
         String code = intake.submit(Submission.of(CaseKind.COMPLAINT, Channel.PORTAL, UNIT, "Khiếu nại quyết định thu hồi đất",
                 "Không đồng ý với quyết định thu hồi đất.", "Nguyễn Văn B", "Ấp 2", "0900000001", false, null, null),
                 "benchmark").trackingCode();
-        jobExecutor().start();
-        while (cases.countAwaitingProcess() > 0) {
-            Thread.sleep(50);
-        }
-        jobExecutor().shutdown();
+        routeAwaiting();
         String root = cases.findByCode(code).orElseThrow().processInstanceId();
         step(code, "classify-case", Map.of("competent", true));
         step(code, "accept-complaint", Map.of("accepted", true));
