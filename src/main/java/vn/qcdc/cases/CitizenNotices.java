@@ -210,9 +210,10 @@ public class CitizenNotices implements DisposableBean {
             if (claimed == null || claimed != 1) {
                 continue; // another node or run took it
             }
+            String address = null;
             try {
                 long caseId = ((Number) row.get("case_id")).longValue();
-                String address = addressOf(caseId, (String) row.get("address"));
+                address = addressOf(caseId, (String) row.get("address"));
                 if (email) {
                     mail.send(address, (String) row.get("subject"), (String) row.get("body"));
                 } else {
@@ -222,16 +223,26 @@ public class CitizenNotices implements DisposableBean {
                         + " last_error = null where id = ?", Timestamp.from(clock.instant()), id));
                 sent++;
             } catch (RuntimeException e) {
-                log.warn("Chưa gửi được thông báo {} cho công dân: {}", id, e.toString());
+                String error = withoutAddress(e, address);
+                log.warn("Chưa gửi được thông báo {} cho công dân: {}", id, error);
                 own.executeWithoutResult(tx -> {
                     int attempts = jdbc.queryForObject("select attempts from case_notice where id = ?", Integer.class, id);
                     jdbc.update("update case_notice set status = ?, next_attempt_at = ?, last_error = ? where id = ?",
                             attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING",
-                            Timestamp.from(clock.instant().plus(delayAfter(attempts))), cut(e.toString(), 500), id);
+                            Timestamp.from(clock.instant().plus(delayAfter(attempts))), cut(error, 500), id);
                 });
             }
         }
         return sent;
+    }
+
+    /**
+     * A refusal as the log and the outbox keep it: a mail server or an SMS gateway names the recipient in its errors,
+     * and a denouncer's address must never leave the vault.
+     */
+    static String withoutAddress(RuntimeException e, String address) {
+        String text = e.toString();
+        return address == null || address.isEmpty() ? text : text.replace(address, "[địa chỉ người nhận]");
     }
 
     /** 1, 2, 4, … minutes after the first, second, third refusal; never more than six hours. */

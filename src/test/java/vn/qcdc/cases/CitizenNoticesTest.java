@@ -182,6 +182,27 @@ class CitizenNoticesTest {
     }
 
     @Test
+    void aGatewaysRefusalNamingTheNumberKeepsItOutOfTheLogAndTheOutbox() {
+        String number = "+8491" + String.valueOf(System.nanoTime()).substring(0, 7);
+        Receipt r = intake.submit(Submission.of(CaseKind.DENUNCIATION, Channel.PORTAL, DemoUsers.COMMUNE_A,
+                "Tố cáo cán bộ", "Nội dung", "Trần Văn Số", "Ấp 2", number, false, null, null), true, "citizen");
+        long caseId = cases.findByCode(r.trackingCode()).orElseThrow().id();
+        notices.queue(caseId, CaseNotice.EXTENDED);
+        // whatever the app's own sender did with it, this one is due again for the refusing gateway
+        jdbc.update("update case_notice set status = 'PENDING', attempts = 0, next_attempt_at = created_at, sent_at = null"
+                + " where case_id = ? and event = 'EXTENDED'", caseId);
+        SmsGateway refusing = (to, text) -> {
+            throw new IllegalStateException("gateway refused " + to);
+        };
+        new CitizenNotices(jdbc, cases, vault, units, messages, mail, refusing, events, clock, transactions,
+                "http://localhost:8080", false).sendDue();
+        assertThat((String) notice(caseId, "EXTENDED").get("LAST_ERROR")).contains("gateway refused")
+                .doesNotContain(number);
+        // not to be sent by the other tests' senders
+        jdbc.update("update case_notice set status = 'FAILED' where case_id = ?", caseId);
+    }
+
+    @Test
     void aNodeThatDiedWhileSendingNeverSendsTwice() {
         Receipt r = complaint("0987 654 321");
         long caseId = cases.findByCode(r.trackingCode()).orElseThrow().id();
